@@ -1,0 +1,31 @@
+// A fresh, empty database for one test file: an in-memory PGlite by default,
+// or a new database on the PostgreSQL server named by DATABASE_URL (dropped
+// afterwards), so test files never share state.
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return openDatabase({ databaseUrl: "", pgliteDataDir: "memory://" });
+
+  const name = `coachbook_test_${randomBytes(6).toString("hex")}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString() });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const cleanup = new Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
