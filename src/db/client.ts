@@ -18,6 +18,8 @@ export type Database =
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
+  /** Runs a multi-statement SQL script (no parameters), e.g. a migration file. */
+  exec(script: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,9 @@ export async function openDatabase(
     return {
       db: drizzlePostgres(pool),
       kind: "postgres",
+      exec: async (script) => {
+        await pool.query(script);
+      },
       close: () => pool.end(),
     };
   }
@@ -48,6 +53,9 @@ export async function openDatabase(
   return {
     db: drizzlePglite(client),
     kind: "pglite",
+    exec: async (script) => {
+      await client.exec(script);
+    },
     close: () => client.close(),
   };
 }
