@@ -11,17 +11,20 @@ import { Pool } from "pg";
 
 export type DatabaseKind = "pglite" | "postgres";
 
-export type Database =
-  | ReturnType<typeof drizzlePglite>
-  | ReturnType<typeof drizzlePostgres>;
+export type PgliteDb = ReturnType<typeof drizzlePglite>;
+export type PostgresDb = ReturnType<typeof drizzlePostgres>;
+export type Database = PgliteDb | PostgresDb;
 
-export interface DatabaseHandle {
-  db: Database;
-  kind: DatabaseKind;
+interface HandleCommon {
   /** Runs a multi-statement SQL script (no parameters), e.g. a migration file. */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The kind travels with the typed drizzle instance, so code can narrow on it. */
+export type DatabaseHandle =
+  | (HandleCommon & { kind: "pglite"; db: PgliteDb })
+  | (HandleCommon & { kind: "postgres"; db: PostgresDb });
 
 export interface OpenDatabaseOptions {
   /** postgres://… URL; when absent, PGlite is used. */

@@ -1,0 +1,57 @@
+// The baseline migration must build v1 on an empty database and change
+// nothing (not a row, not a column) on a database that v1 itself created.
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { afterEach, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { createTestDatabase } from "../helpers/test-database";
+
+const v1Schema = readFileSync(new URL("../fixtures/v1-schema.sql", import.meta.url), "utf8");
+const open: DatabaseHandle[] = [];
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((handle) => handle.close()));
+});
+
+async function fresh(): Promise<DatabaseHandle> {
+  const handle = await createTestDatabase();
+  open.push(handle);
+  return handle;
+}
+
+async function describeSchema(handle: DatabaseHandle) {
+  const columns = await handle.db.execute(sql`
+    SELECT table_name, column_name, data_type, is_nullable, column_default
+    FROM information_schema.columns WHERE table_schema = 'public'
+    ORDER BY table_name, column_name`);
+  const constraints = await handle.db.execute(sql`
+    SELECT conrelid::regclass::text AS table_name, contype, pg_get_constraintdef(oid) AS definition
+    FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+    ORDER BY 1, 2, 3`);
+  return { columns: columns.rows, constraints: constraints.rows };
+}
+
+it("builds on an empty database exactly the schema v1 had", async () => {
+  const fromV1 = await fresh();
+  await fromV1.exec(v1Schema);
+  const fromBaseline = await fresh();
+  await migrateDatabase(fromBaseline);
+  expect(await describeSchema(fromBaseline)).toEqual(await describeSchema(fromV1));
+});
+
+it("leaves a v1 database and its rows untouched", async () => {
+  const handle = await fresh();
+  await handle.exec(v1Schema);
+  await handle.exec(`
+    INSERT INTO users (id, email, name, role) VALUES ('u1', 'coach@example.com', 'Coach', 'coach');
+    INSERT INTO locations (id, name) VALUES ('l1', 'Studio');
+    INSERT INTO rooms (id, location_id, name) VALUES ('r1', 'l1', 'Room 1');
+    INSERT INTO training_sessions (id, coach_id, room_id, title, start_time, end_time)
+      VALUES ('s1', 'u1', 'r1', 'Strength', '2026-01-05 10:00', '2026-01-05 11:00');`);
+  const before = await describeSchema(handle);
+  await migrateDatabase(handle);
+  expect(await describeSchema(handle)).toEqual(before);
+  const sessions = await handle.db.execute(sql`SELECT id, title, status::text FROM training_sessions`);
+  expect(sessions.rows).toEqual([{ id: "s1", title: "Strength", status: "PLANNED" }]);
+});
