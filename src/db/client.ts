@@ -9,8 +9,6 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 
-export type DatabaseKind = "pglite" | "postgres";
-
 export type PgliteDb = ReturnType<typeof drizzlePglite>;
 export type PostgresDb = ReturnType<typeof drizzlePostgres>;
 export type Database = PgliteDb | PostgresDb;
@@ -25,6 +23,8 @@ interface HandleCommon {
 export type DatabaseHandle =
   | (HandleCommon & { kind: "pglite"; db: PgliteDb })
   | (HandleCommon & { kind: "postgres"; db: PostgresDb });
+
+export type DatabaseKind = DatabaseHandle["kind"];
 
 export interface OpenDatabaseOptions {
   /** postgres://… URL; when absent, PGlite is used. */

@@ -1,13 +1,12 @@
 // The baseline migration must build v1 on an empty database and change
 // nothing (not a row, not a column) on a database that v1 itself created.
-import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterEach, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { createTestDatabase } from "../helpers/test-database";
+import { v1SchemaSql } from "../helpers/v1-schema";
 
-const v1Schema = readFileSync(new URL("../fixtures/v1-schema.sql", import.meta.url), "utf8");
 const open: DatabaseHandle[] = [];
 
 afterEach(async () => {
@@ -34,7 +33,7 @@ async function describeSchema(handle: DatabaseHandle) {
 
 it("builds on an empty database exactly the schema v1 had", async () => {
   const fromV1 = await fresh();
-  await fromV1.exec(v1Schema);
+  await fromV1.exec(v1SchemaSql);
   const fromBaseline = await fresh();
   await migrateDatabase(fromBaseline);
   expect(await describeSchema(fromBaseline)).toEqual(await describeSchema(fromV1));
@@ -42,7 +41,7 @@ it("builds on an empty database exactly the schema v1 had", async () => {
 
 it("leaves a v1 database and its rows untouched", async () => {
   const handle = await fresh();
-  await handle.exec(v1Schema);
+  await handle.exec(v1SchemaSql);
   await handle.exec(`
     INSERT INTO users (id, email, name, role) VALUES ('u1', 'coach@example.com', 'Coach', 'coach');
     INSERT INTO locations (id, name) VALUES ('l1', 'Studio');

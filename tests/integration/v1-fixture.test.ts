@@ -1,17 +1,16 @@
 // The v1 schema fixture (the starting point of the upgrade tests) must load
 // as-is on both engines, with every table and enum issue 2 lists.
-import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { createTestDatabase } from "../helpers/test-database";
+import { v1SchemaSql } from "../helpers/v1-schema";
 
 let handle: DatabaseHandle;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  const ddl = readFileSync(new URL("../fixtures/v1-schema.sql", import.meta.url), "utf8");
-  await handle.exec(ddl);
+  await handle.exec(v1SchemaSql);
 });
 
 afterAll(async () => {
