@@ -1,0 +1,459 @@
+// The whole Coachbook schema, read top to bottom in pipeline order:
+//   people → availability (rules + additions − blocked slots)
+//     → bookings (recurring series, one-time bookings) → training sessions
+// followed by the generation bookkeeping and the tables kept from v1.
+//
+// Instants are timestamptz, half-open [starts_at, ends_at). Weekly rules and
+// series are wall-clock: day_of_week 0 = Sunday … 6 = Saturday, "HH:MM" in the
+// coach's time zone (coach_settings.timezone, NULL = BUSINESS_TIMEZONE).
+//
+// Constraints Drizzle cannot express live only in SQL migrations, named and
+// commented there: the two btree_gist exclusion constraints on
+// training_sessions (no overlapping non-cancelled sessions per coach and per
+// member), in drizzle/0001_upgrade.sql.
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => instant("created_at").notNull().defaultNow();
+/** Ids are text (v1's choice); new rows get a UUID from the database, so set-based inserts need no client ids. */
+const id = () => text("id").primaryKey().default(sql`gen_random_uuid()::text`);
+const HH_MM = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
+// ── People ────────────────────────────────────────────────────────────────
+
+export const userRole = pgEnum("user_role", ["owner", "coach", "member"]);
+
+export const users = pgTable("users", {
+  id: id(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  name: text("name").notNull(),
+  image: text("image"),
+  dateOfBirth: date("date_of_birth", { mode: "string" }),
+  sex: text("sex"),
+  phone: text("phone"),
+  hasCompletedOnboarding: boolean("has_completed_onboarding").notNull().default(false),
+  /** Never settable from sign-up input: only the owner or the shell changes it. */
+  role: userRole("role").notNull().default("member"),
+  createdAt: createdAt(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+// better-auth's tables (v1 already had them in this shape).
+export const sessions = pgTable("sessions", {
+  id: id(),
+  expiresAt: instant("expires_at").notNull(),
+  token: text("token").notNull().unique(),
+  createdAt: createdAt(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+  ipAddress: text("ip_address"),
+  userAgent: text("user_agent"),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+});
+
+export const accounts = pgTable("accounts", {
+  id: id(),
+  accountId: text("account_id").notNull(),
+  providerId: text("provider_id").notNull(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  accessToken: text("access_token"),
+  refreshToken: text("refresh_token"),
+  idToken: text("id_token"),
+  accessTokenExpiresAt: instant("access_token_expires_at"),
+  refreshTokenExpiresAt: instant("refresh_token_expires_at"),
+  scope: text("scope"),
+  password: text("password"),
+  createdAt: createdAt(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+
+export const verifications = pgTable("verifications", {
+  id: id(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: instant("expires_at").notNull(),
+  createdAt: instant("created_at").defaultNow(),
+  updatedAt: instant("updated_at").defaultNow(),
+});
+
+export const coachSettings = pgTable(
+  "coach_settings",
+  {
+    id: id(),
+    coachId: text("coach_id")
+      .notNull()
+      .unique()
+      .references(() => users.id),
+    defaultRoomId: text("default_room_id").references(() => rooms.id),
+    /** Default session length in minutes. */
+    defaultDuration: integer("default_duration").default(60),
+    /** IANA zone of the coach's weekly rules and series; NULL means BUSINESS_TIMEZONE. */
+    timezone: text("timezone"),
+    /** Free slots start no earlier than now + this notice. */
+    minimumNoticeMinutes: integer("minimum_notice_minutes").notNull().default(120),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (table) => [
+    check("coach_settings_minimum_notice_minutes_check", sql`${table.minimumNoticeMinutes} >= 0`),
+  ],
+);
+
+// ── Availability: weekly rules + one-off additions − blocked slots ────────
+
+export const weeklyAvailability = pgTable(
+  "weekly_availability",
+  {
+    id: id(),
+    coachId: text("coach_id")
+      .notNull()
+      .references(() => users.id),
+    dayOfWeek: integer("day_of_week").notNull(),
+    startTime: varchar("start_time", { length: 5 }).notNull(),
+    endTime: varchar("end_time", { length: 5 }).notNull(),
+    isIndividual: boolean("is_individual").notNull().default(true),
+    isGroup: boolean("is_group").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    check("weekly_availability_day_of_week_check", sql`${table.dayOfWeek} BETWEEN 0 AND 6`),
+    check(
+      "weekly_availability_times_check",
+      sql`${table.startTime} ~ ${sql.raw(`'${HH_MM}'`)} AND ${table.endTime} ~ ${sql.raw(`'${HH_MM}'`)} AND ${table.startTime} < ${table.endTime}`,
+    ),
+  ],
+);
+
+export const availabilityAdditions = pgTable(
+  "availability_additions",
+  {
+    id: id(),
+    coachId: text("coach_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    reason: text("reason"),
+    createdAt: createdAt(),
+  },
+  (table) => [check("availability_additions_range_check", sql`${table.endsAt} > ${table.startsAt}`)],
+);
+
+export const blockedSlots = pgTable(
+  "blocked_slots",
+  {
+    id: id(),
+    coachId: text("coach_id")
+      .notNull()
+      .references(() => users.id),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    reason: text("reason"),
+    createdAt: createdAt(),
+  },
+  (table) => [check("blocked_slots_range_check", sql`${table.endsAt} > ${table.startsAt}`)],
+);
+
+// ── Bookings: recurring series and one-time bookings ──────────────────────
+
+export const recurringBookingStatus = pgEnum("recurring_booking_status", ["active", "cancelled"]);
+
+export const recurringBookings = pgTable(
+  "recurring_bookings",
+  {
+    id: id(),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => users.id),
+    coachId: text("coach_id")
+      .notNull()
+      .references(() => users.id),
+    dayOfWeek: integer("day_of_week").notNull(),
+    startTime: varchar("start_time", { length: 5 }).notNull(),
+    endTime: varchar("end_time", { length: 5 }).notNull(),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    /** Inclusive; NULL = open-ended. */
+    endDate: date("end_date", { mode: "string" }),
+    /** Every N weeks, counted from start_date. */
+    frequency: integer("frequency").notNull().default(1),
+    status: recurringBookingStatus("status").notNull().default("active"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+    cancelledAt: instant("cancelled_at"),
+  },
+  (table) => [
+    check("recurring_bookings_day_of_week_check", sql`${table.dayOfWeek} BETWEEN 0 AND 6`),
+    check("recurring_bookings_frequency_check", sql`${table.frequency} BETWEEN 1 AND 4`),
+    check(
+      "recurring_bookings_times_check",
+      sql`${table.startTime} ~ ${sql.raw(`'${HH_MM}'`)} AND ${table.endTime} ~ ${sql.raw(`'${HH_MM}'`)} AND ${table.startTime} < ${table.endTime}`,
+    ),
+    check(
+      "recurring_bookings_dates_check",
+      sql`${table.endDate} IS NULL OR ${table.endDate} >= ${table.startDate}`,
+    ),
+  ],
+);
+
+export const sessionType = pgEnum("session_type", ["ONE_TO_ONE", "GROUP"]);
+export const bookingStatus = pgEnum("booking_status", [
+  "CONFIRMED",
+  "CANCELLED_BY_MEMBER",
+  "CANCELLED_BY_COACH",
+  "NO_SHOW",
+  "WAITLIST",
+]);
+
+/** A member's place in a session: v1's per-session bookings, and one-time bookings. */
+export const bookings = pgTable("bookings", {
+  id: id(),
+  /** NULL only for a moment, while a one-time booking and its session are created together. */
+  sessionId: text("session_id").references((): AnyPgColumn => trainingSessions.id),
+  memberId: text("member_id")
+    .notNull()
+    .references(() => users.id),
+  status: bookingStatus("status").notNull().default("CONFIRMED"),
+  createdAt: createdAt(),
+  cancelledAt: instant("cancelled_at"),
+  membershipId: text("membership_id").references(() => memberships.id),
+});
+
+// ── Training sessions: concrete, dated rows ───────────────────────────────
+
+export const sessionStatus = pgEnum("session_status", [
+  "scheduled",
+  "completed",
+  "cancelled",
+  "no_show",
+]);
+
+export const trainingSessions = pgTable(
+  "training_sessions",
+  {
+    id: id(),
+    coachId: text("coach_id")
+      .notNull()
+      .references(() => users.id),
+    /** The member of a one-to-one session; NULL for group sessions. */
+    memberId: text("member_id").references(() => users.id),
+    recurringBookingId: text("recurring_booking_id").references(() => recurringBookings.id),
+    oneTimeBookingId: text("one_time_booking_id").references(() => bookings.id),
+    roomId: text("room_id").references(() => rooms.id),
+    type: sessionType("type").notNull().default("ONE_TO_ONE"),
+    title: text("title"),
+    description: text("description"),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    capacity: integer("capacity").notNull().default(1),
+    status: sessionStatus("status").notNull().default("scheduled"),
+    cancellationReason: text("cancellation_reason"),
+    cancelledAt: instant("cancelled_at"),
+    notes: text("notes"),
+    // v1's hand-made recurrence fields, kept so no value is lost.
+    duration: integer("duration"),
+    weekdays: jsonb("weekdays"),
+    isRecurring: boolean("is_recurring").notNull().default(false),
+    recurrenceEndDate: instant("recurrence_end_date"),
+    level: text("level"),
+    minParticipants: integer("min_participants"),
+    visibility: varchar("visibility", { length: 20 }).default("PUBLIC"),
+    material: text("material"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (table) => [
+    check("training_sessions_range_check", sql`${table.endsAt} > ${table.startsAt}`),
+    // Invariant 2: a series never produces the same occurrence twice. Cancelled
+    // occurrences keep their row, so the generator never brings them back.
+    unique("training_sessions_occurrence_unique").on(table.recurringBookingId, table.startsAt),
+  ],
+);
+
+// ── Generation bookkeeping ────────────────────────────────────────────────
+
+export const conflictReason = pgEnum("conflict_reason", [
+  "outside_availability",
+  "blocked",
+  "coach_busy",
+  "member_busy",
+]);
+export const conflictStatus = pgEnum("conflict_status", ["open", "resolved"]);
+
+/** Invariant 3: an occurrence that no longer fits is recorded here, never silently dropped. */
+export const sessionConflicts = pgTable(
+  "session_conflicts",
+  {
+    id: id(),
+    recurringBookingId: text("recurring_booking_id")
+      .notNull()
+      .references(() => recurringBookings.id),
+    coachId: text("coach_id")
+      .notNull()
+      .references(() => users.id),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => users.id),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    reason: conflictReason("reason").notNull(),
+    status: conflictStatus("status").notNull().default("open"),
+    resolution: text("resolution"),
+    detectedAt: instant("detected_at").notNull().defaultNow(),
+    resolvedAt: instant("resolved_at"),
+  },
+  (table) => [
+    unique("session_conflicts_occurrence_unique").on(table.recurringBookingId, table.startsAt),
+    check("session_conflicts_range_check", sql`${table.endsAt} > ${table.startsAt}`),
+  ],
+);
+
+export const generationRunStatus = pgEnum("generation_run_status", [
+  "running",
+  "succeeded",
+  "failed",
+]);
+
+export const sessionGenerationRuns = pgTable(
+  "session_generation_runs",
+  {
+    id: id(),
+    /** Who started it: cron, admin, cli or scheduler. */
+    trigger: text("trigger").notNull(),
+    requestedBy: text("requested_by").references(() => users.id),
+    weeksAhead: integer("weeks_ahead").notNull(),
+    status: generationRunStatus("status").notNull().default("running"),
+    createdCount: integer("created_count").notNull().default(0),
+    conflictCount: integer("conflict_count").notNull().default(0),
+    completedCount: integer("completed_count").notNull().default(0),
+    durationMs: integer("duration_ms"),
+    error: text("error"),
+    startedAt: instant("started_at").notNull().defaultNow(),
+    finishedAt: instant("finished_at"),
+  },
+  (table) => [
+    check("session_generation_runs_weeks_ahead_check", sql`${table.weeksAhead} BETWEEN 1 AND 52`),
+  ],
+);
+
+// ── Kept from v1 as they were (places, memberships, payments, notes) ──────
+
+export const membershipType = pgEnum("membership_type", ["PACK", "SUBSCRIPTION", "SINGLE"]);
+export const paymentStatus = pgEnum("payment_status", ["PENDING", "PAID", "FAILED", "REFUNDED"]);
+
+export const locations = pgTable("locations", {
+  id: id(),
+  name: text("name").notNull(),
+  address: text("address"),
+  city: text("city"),
+  country: text("country"),
+  createdAt: createdAt(),
+});
+
+export const rooms = pgTable("rooms", {
+  id: id(),
+  locationId: text("location_id")
+    .notNull()
+    .references(() => locations.id),
+  name: text("name").notNull(),
+  capacity: integer("capacity"),
+  isActive: boolean("is_active").notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const coachMembers = pgTable("coach_members", {
+  id: id(),
+  coachId: text("coach_id")
+    .notNull()
+    .references(() => users.id),
+  memberId: text("member_id")
+    .notNull()
+    .references(() => users.id),
+  status: varchar("status", { length: 20 }).default("ACTIVE"),
+  createdAt: createdAt(),
+});
+
+/** v1's first availability table, superseded by weekly_availability; kept so no row is lost. */
+export const coachAvailabilities = pgTable("coach_availabilities", {
+  id: id(),
+  coachId: text("coach_id")
+    .notNull()
+    .references(() => users.id),
+  locationId: text("location_id").references(() => locations.id),
+  dayOfWeek: integer("day_of_week").notNull(),
+  startTime: varchar("start_time", { length: 5 }).notNull(),
+  endTime: varchar("end_time", { length: 5 }).notNull(),
+  isRecurring: boolean("is_recurring").notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const memberships = pgTable("memberships", {
+  id: id(),
+  memberId: text("member_id")
+    .notNull()
+    .references(() => users.id),
+  type: membershipType("type").notNull(),
+  name: text("name").notNull(),
+  sessionsTotal: integer("sessions_total"),
+  sessionsUsed: integer("sessions_used").notNull().default(0),
+  startDate: instant("start_date").notNull(),
+  endDate: instant("end_date"),
+  isActive: boolean("is_active").notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const payments = pgTable("payments", {
+  id: id(),
+  memberId: text("member_id")
+    .notNull()
+    .references(() => users.id),
+  membershipId: text("membership_id").references(() => memberships.id),
+  amountCents: integer("amount_cents").notNull(),
+  currency: varchar("currency", { length: 3 }).notNull().default("EUR"),
+  method: text("method"),
+  externalRef: text("external_ref"),
+  status: paymentStatus("status").notNull().default("PENDING"),
+  createdAt: createdAt(),
+});
+
+export const memberNotes = pgTable("member_notes", {
+  id: id(),
+  memberId: text("member_id")
+    .notNull()
+    .references(() => users.id),
+  coachId: text("coach_id")
+    .notNull()
+    .references(() => users.id),
+  sessionId: text("session_id").references((): AnyPgColumn => trainingSessions.id),
+  note: text("note").notNull(),
+  createdAt: createdAt(),
+});
+
+export type User = typeof users.$inferSelect;
+export type UserRole = (typeof userRole.enumValues)[number];
+export type CoachSettings = typeof coachSettings.$inferSelect;
+export type WeeklyAvailabilityRule = typeof weeklyAvailability.$inferSelect;
+export type AvailabilityAddition = typeof availabilityAdditions.$inferSelect;
+export type BlockedSlot = typeof blockedSlots.$inferSelect;
+export type RecurringBooking = typeof recurringBookings.$inferSelect;
+export type Booking = typeof bookings.$inferSelect;
+export type TrainingSession = typeof trainingSessions.$inferSelect;
+export type SessionStatus = (typeof sessionStatus.enumValues)[number];
+export type SessionConflict = typeof sessionConflicts.$inferSelect;
+export type SessionGenerationRun = typeof sessionGenerationRuns.$inferSelect;
