@@ -29,8 +29,12 @@ import {
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => instant("created_at").notNull().defaultNow();
-/** Ids are text (v1's choice); new rows get a UUID from the database, so set-based inserts need no client ids. */
-const id = () => text("id").primaryKey().default(sql`gen_random_uuid()::text`);
+/**
+ * Ids are text (v1's choice); new rows get a UUID from the database, so
+ * set-based inserts need no client ids. Written without a cast: that is how
+ * PostgreSQL stores it on a text column, so drizzle-kit sees no drift.
+ */
+const id = () => text("id").primaryKey().default(sql`gen_random_uuid()`);
 const HH_MM = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
 // ── People ────────────────────────────────────────────────────────────────

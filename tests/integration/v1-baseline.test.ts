@@ -1,11 +1,14 @@
-// The baseline migration must build v1 on an empty database and change
+// The baseline migration (0000) must build v1 on an empty database and change
 // nothing (not a row, not a column) on a database that v1 itself created.
 import { sql } from "drizzle-orm";
 import { afterEach, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { migrationSql } from "../helpers/migrations";
+import { describeSchema } from "../helpers/schema-description";
 import { createTestDatabase } from "../helpers/test-database";
 import { v1SchemaSql } from "../helpers/v1-schema";
+
+const baselineSql = migrationSql("0000_v1_baseline");
 
 const open: DatabaseHandle[] = [];
 
@@ -19,23 +22,11 @@ async function fresh(): Promise<DatabaseHandle> {
   return handle;
 }
 
-async function describeSchema(handle: DatabaseHandle) {
-  const columns = await handle.db.execute(sql`
-    SELECT table_name, column_name, data_type, is_nullable, column_default
-    FROM information_schema.columns WHERE table_schema = 'public'
-    ORDER BY table_name, column_name`);
-  const constraints = await handle.db.execute(sql`
-    SELECT conrelid::regclass::text AS table_name, contype, pg_get_constraintdef(oid) AS definition
-    FROM pg_constraint WHERE connamespace = 'public'::regnamespace
-    ORDER BY 1, 2, 3`);
-  return { columns: columns.rows, constraints: constraints.rows };
-}
-
 it("builds on an empty database exactly the schema v1 had", async () => {
   const fromV1 = await fresh();
   await fromV1.exec(v1SchemaSql);
   const fromBaseline = await fresh();
-  await migrateDatabase(fromBaseline);
+  await fromBaseline.exec(baselineSql);
   expect(await describeSchema(fromBaseline)).toEqual(await describeSchema(fromV1));
 });
 
@@ -49,7 +40,7 @@ it("leaves a v1 database and its rows untouched", async () => {
     INSERT INTO training_sessions (id, coach_id, room_id, title, start_time, end_time)
       VALUES ('s1', 'u1', 'r1', 'Strength', '2026-01-05 10:00', '2026-01-05 11:00');`);
   const before = await describeSchema(handle);
-  await migrateDatabase(handle);
+  await handle.exec(baselineSql);
   expect(await describeSchema(handle)).toEqual(before);
   const sessions = await handle.db.execute(sql`SELECT id, title, status::text FROM training_sessions`);
   expect(sessions.rows).toEqual([{ id: "s1", title: "Strength", status: "PLANNED" }]);
