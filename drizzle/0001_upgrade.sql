@@ -60,7 +60,7 @@ BEGIN
     RAISE EXCEPTION USING
       ERRCODE = 'check_violation',
       MESSAGE = format(
-        E'Coachbook upgrade refused: %s problem(s) in the v1 data break rules of the new schema%s. Nothing was changed. Fix or cancel these rows, then run the upgrade again:\n  - %s',
+        E'Coachbook upgrade refused: %s problem(s) in the v1 data break rules of the new schema%s. The upgrade was rolled back: your data and schema are as they were. Fix or cancel these rows, then run the upgrade again:\n  - %s',
         total,
         CASE WHEN total > 100 THEN ' (the first 100 are listed)' ELSE '' END,
         array_to_string(problems, E'\n  - '));
