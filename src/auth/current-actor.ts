@@ -1,0 +1,20 @@
+// Who is making this request: the signed-in user behind the session cookie or
+// the `Authorization: Bearer <token>` header, with their role, or null.
+import type { UserRole } from "@/db/schema";
+import { getAuth } from "./auth";
+
+export interface Actor {
+  id: string;
+  role: UserRole;
+  email: string;
+  name: string;
+}
+
+export async function getCurrentActor(headers: Headers): Promise<Actor | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const { id, role, email, name } = session.user;
+  // The column is NOT NULL DEFAULT 'member'; better-auth types it as optional.
+  return { id, role: role ?? "member", email, name };
+}

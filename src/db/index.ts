@@ -1,0 +1,31 @@
+// The app's database: one handle per server process, opened on first use with
+// openDatabase() (DATABASE_URL → PostgreSQL, else PGlite in PGLITE_DIR or
+// .data/pglite). Cached on globalThis so Next's dev-mode module reloads reuse
+// it: PGlite allows one open handle per data directory. The app never migrates
+// on its own; `npm start` migrates before it starts the server.
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { openDatabase, type DatabaseHandle } from "./client";
+
+const cache = globalThis as typeof globalThis & {
+  __coachbookDatabase?: Promise<DatabaseHandle>;
+};
+
+export function getDatabase(): Promise<DatabaseHandle> {
+  if (!cache.__coachbookDatabase) {
+    const opening = openDatabase();
+    cache.__coachbookDatabase = opening;
+    // A failed open (server down, data directory locked) is not cached, so the
+    // next request tries again.
+    opening.catch(() => {
+      if (cache.__coachbookDatabase === opening) cache.__coachbookDatabase = undefined;
+    });
+  }
+  return cache.__coachbookDatabase;
+}
+
+/**
+ * What use cases take as `db`: a drizzle database or transaction on either
+ * engine (PGlite or node-postgres), so one function serves both and can be
+ * called inside another's transaction.
+ */
+export type DatabaseOrTransaction = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;

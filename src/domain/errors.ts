@@ -1,0 +1,60 @@
+// The one error type of the application. Use cases throw it with a code; the
+// edges (route handlers, server actions) map the code to an HTTP status or an
+// action result. `fields` names each bad input field and the reason.
+export const errorStatus = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    if (fields) this.fields = fields;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** One entry per bad field ("role", "address.city"), "input" for the whole value. */
+export function fieldsFromIssues(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string; keys?: string[] }>,
+): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys" && issue.keys) {
+      for (const key of issue.keys) fields[[...issue.path, key].map(String).join(".")] ??= "Unknown field";
+      continue;
+    }
+    const name = issue.path.map(String).join(".") || "input";
+    fields[name] ??= issue.message;
+  }
+  return fields;
+}
+
+/** The invalid_input error for a failed schema parse, naming every bad field. */
+export function invalidInput(
+  issues: Parameters<typeof fieldsFromIssues>[0],
+  message = "Invalid input",
+): AppError {
+  const fields = fieldsFromIssues(issues);
+  const detail = Object.entries(fields)
+    .map(([name, reason]) => `${name}: ${reason}`)
+    .join("; ");
+  return new AppError("invalid_input", detail ? `${message} (${detail})` : message, fields);
+}

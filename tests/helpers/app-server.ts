@@ -1,0 +1,195 @@
+// A real `next start` server on a free 127.0.0.1 port against a fresh,
+// migrated database, for HTTP tests. PGlite: a new temporary data directory,
+// migrated and seeded here, then handed to the server (one process per
+// PGlite directory, so the test's handle is closed first). PostgreSQL (when
+// DATABASE_URL is set): a new database on that server, dropped at stop().
+// The build comes from vitest's globalSetup (tests/helpers/global-setup.ts).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { hashPassword } from "better-auth/crypto";
+import type { DatabaseOrTransaction } from "@/db";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { accounts, users, type UserRole } from "@/db/schema";
+import { createTestDatabase } from "./test-database";
+
+export interface AppServer {
+  baseUrl: string;
+  kind: DatabaseHandle["kind"];
+  /** fetch() relative to the server. */
+  request(pathname: string, init?: RequestInit): Promise<Response>;
+  /** Everything the server printed so far (shown when a test fails). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartAppServerOptions {
+  /** Runs on the migrated database before the server starts (e.g. create users). */
+  prepare?: (handle: DatabaseHandle) => Promise<void>;
+  /** "unreachable": point the server at a PostgreSQL port nobody listens on. */
+  database?: "fresh" | "unreachable";
+}
+
+const READY_TIMEOUT_MS = 30_000;
+
+export async function startAppServer(options: StartAppServerOptions = {}): Promise<AppServer> {
+  const port = await freePort();
+  const database =
+    options.database === "unreachable"
+      ? await unreachableDatabase()
+      : await prepareDatabase(options.prepare);
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...database.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    BETTER_AUTH_URL: baseUrl,
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+  };
+  if (!database.env.DATABASE_URL) delete env.DATABASE_URL;
+
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: process.cwd(),
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+
+  const server: AppServer = {
+    baseUrl,
+    kind: database.kind,
+    request: (pathname, init) => fetch(new URL(pathname, baseUrl), init),
+    output: () => output,
+    async stop() {
+      await stopProcess(child);
+      await database.cleanup();
+    },
+  };
+
+  try {
+    // A server without its database still answers /api/health (with 503).
+    await waitUntilReady(server, child, options.database === "unreachable" ? 503 : 200);
+  } catch (error) {
+    await server.stop();
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
+  }
+  return server;
+}
+
+/** A users row with a role and a credential account, as `npm run user:create` makes them. */
+export async function insertUserWithPassword(
+  handle: DatabaseHandle,
+  user: { email: string; name: string; role: UserRole; password: string },
+): Promise<string> {
+  const db: DatabaseOrTransaction = handle.db;
+  const [row] = await db
+    .insert(users)
+    .values({ email: user.email, name: user.name, role: user.role, emailVerified: true })
+    .returning({ id: users.id });
+  await db.insert(accounts).values({
+    userId: row!.id,
+    accountId: row!.id,
+    providerId: "credential",
+    password: await hashPassword(user.password),
+  });
+  return row!.id;
+}
+
+interface PreparedDatabase {
+  kind: DatabaseHandle["kind"];
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+async function prepareDatabase(prepare: StartAppServerOptions["prepare"]): Promise<PreparedDatabase> {
+  if (process.env.DATABASE_URL) {
+    // createTestDatabase's handle drops the database when closed: keep it open
+    // until the server has stopped.
+    const handle = await createTestDatabase();
+    try {
+      await migrateDatabase(handle);
+      await prepare?.(handle);
+      const result = await handle.db.execute<{ name: string }>(sql`select current_database() as name`);
+      const url = new URL(process.env.DATABASE_URL);
+      url.pathname = `/${result.rows[0]!.name}`;
+      return { kind: "postgres", env: { DATABASE_URL: url.toString() }, cleanup: () => handle.close() };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  const dataDir = await mkdtemp(path.join(tmpdir(), "coachbook-http-"));
+  const cleanup = () => rm(dataDir, { recursive: true, force: true });
+  try {
+    const handle = await openDatabase({ databaseUrl: "", pgliteDataDir: dataDir });
+    try {
+      await migrateDatabase(handle);
+      await prepare?.(handle);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  return { kind: "pglite", env: { PGLITE_DIR: dataDir }, cleanup };
+}
+
+async function unreachableDatabase(): Promise<PreparedDatabase> {
+  // A port that was free a moment ago: nothing accepts connections there.
+  const port = await freePort();
+  return {
+    kind: "postgres",
+    env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/coachbook` },
+    cleanup: async () => {},
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitUntilReady(server: AppServer, child: ChildProcess, healthStatus: number): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`next start exited early (${child.exitCode ?? child.signalCode})`);
+    }
+    try {
+      const response = await server.request("/api/health");
+      if (response.status === healthStatus) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`next start did not answer /api/health within ${READY_TIMEOUT_MS} ms`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}

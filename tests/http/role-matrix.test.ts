@@ -1,0 +1,201 @@
+// Every protected REST route against a real `next start` server, for each
+// role: anonymous → 401, member and coach → 403, owner → 2xx. Also the auth
+// edges the matrix relies on: bearer and cookie sign-in for users created
+// directly in the database (as `npm run user:create` does), sign-up that can
+// never choose its role, the health check and the error shape.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { UserRole } from "@/db/schema";
+import { insertUserWithPassword, startAppServer, type AppServer } from "../helpers/app-server";
+
+type Caller = "anonymous" | UserRole;
+
+const people = {
+  owner: { email: "owner@example.com", name: "Olive Owner", password: "owner-password-1" },
+  coach: { email: "coach@example.com", name: "Carl Coach", password: "coach-password-1" },
+  member: { email: "member@example.com", name: "Mia Member", password: "member-password-1" },
+} satisfies Record<UserRole, { email: string; name: string; password: string }>;
+
+let server: AppServer;
+const ids = {} as Record<UserRole, string>;
+const tokens = {} as Record<UserRole, string>;
+
+beforeAll(async () => {
+  server = await startAppServer({
+    prepare: async (handle) => {
+      for (const role of ["owner", "coach", "member"] as const) {
+        ids[role] = await insertUserWithPassword(handle, { ...people[role], role });
+      }
+    },
+  });
+  for (const role of ["owner", "coach", "member"] as const) {
+    const response = await signIn(people[role].email, people[role].password);
+    expect(response.status, await explain(response)).toBe(200);
+    const token = response.headers.get("set-auth-token");
+    expect(token).toBeTruthy();
+    tokens[role] = token!;
+  }
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A browser sends its Origin on POST; better-auth's CSRF check requires it. */
+function signIn(email: string, password: string): Promise<Response> {
+  return server.request("/api/auth/sign-in/email", {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.baseUrl },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
+function as(caller: Caller, init: RequestInit = {}): RequestInit {
+  const headers = new Headers(init.headers);
+  if (caller !== "anonymous") headers.set("authorization", `Bearer ${tokens[caller]}`);
+  return { ...init, headers };
+}
+
+/** A failed expectation shows the response and the end of the server's log. */
+async function explain(response: Response): Promise<string> {
+  return `${response.status} ${await response.clone().text()}\n${server.output().slice(-2000)}`;
+}
+
+const jsonPatch = (body: unknown): RequestInit => ({
+  method: "PATCH",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+interface ProtectedRoute {
+  name: string;
+  request: () => [string, RequestInit];
+}
+
+// Every /api/v1 route that needs a role. A new protected route belongs here.
+const protectedRoutes: ProtectedRoute[] = [
+  { name: "GET /api/v1/users", request: () => ["/api/v1/users", { method: "GET" }] },
+  { name: "GET /api/v1/users?role=coach", request: () => ["/api/v1/users?role=coach", { method: "GET" }] },
+  {
+    name: "PATCH /api/v1/users/:id",
+    // Setting the member's role to what it already is: allowed, changes nothing.
+    request: () => [`/api/v1/users/${ids.member}`, jsonPatch({ role: "member" })],
+  },
+];
+
+const expected: Record<Caller, number> = { anonymous: 401, member: 403, coach: 403, owner: 200 };
+const expectedCode: Record<Caller, string | undefined> = {
+  anonymous: "unauthenticated",
+  member: "forbidden",
+  coach: "forbidden",
+  owner: undefined,
+};
+
+describe.each(protectedRoutes)("$name", (route) => {
+  it.each(["anonymous", "member", "coach", "owner"] as const)("as %s", async (caller) => {
+    const [pathname, init] = route.request();
+    const response = await server.request(pathname, as(caller, init));
+    expect(response.status, await explain(response)).toBe(expected[caller]);
+    const body = (await response.json()) as { error?: { code: string; message: string } };
+    if (expectedCode[caller]) {
+      expect(body.error?.code).toBe(expectedCode[caller]);
+      expect(body.error?.message).toEqual(expect.any(String));
+    } else {
+      expect(body.error).toBeUndefined();
+    }
+  });
+});
+
+it("signs in with a cookie session as well as a bearer token", async () => {
+  const response = await signIn(people.owner.email, people.owner.password);
+  expect(response.status).toBe(200);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0]!)
+    .find((pair) => pair.includes("session_token="));
+  expect(cookie).toBeTruthy();
+
+  const listed = await server.request("/api/v1/users", { headers: { cookie: cookie! } });
+  expect(listed.status).toBe(200);
+  const { users } = (await listed.json()) as { users: Array<{ email: string; role: string }> };
+  expect(users.map((user) => user.email).sort()).toEqual(
+    [people.coach.email, people.member.email, people.owner.email].sort(),
+  );
+});
+
+it("rejects a wrong password and a forged bearer token", async () => {
+  expect((await signIn(people.coach.email, "not-the-password")).status).toBe(401);
+  const forged = await server.request("/api/v1/users", { headers: { authorization: "Bearer forged.token" } });
+  expect(forged.status).toBe(401);
+});
+
+it("sign-up always creates a member, whatever role the body claims", async () => {
+  const response = await server.request("/api/auth/sign-up/email", {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.baseUrl },
+    body: JSON.stringify({ email: "eve@example.com", password: "eve-password-1", name: "Eve", role: "owner" }),
+  });
+  expect(response.status, await explain(response)).toBe(200);
+  expect(((await response.json()) as { user: { role: string } }).user.role).toBe("member");
+
+  // What the database holds, read back through the owner's list.
+  const listed = await server.request("/api/v1/users?role=member", as("owner"));
+  const { users } = (await listed.json()) as { users: Array<{ email: string; role: string }> };
+  expect(users.find((user) => user.email === "eve@example.com")?.role).toBe("member");
+});
+
+it("answers the health check with the engine it runs on", async () => {
+  const response = await server.request("/api/health");
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: server.kind });
+});
+
+describe("error shape", () => {
+  it("names the bad field: 400 with fields.role for an unknown role", async () => {
+    const response = await server.request(`/api/v1/users/${ids.member}`, as("owner", jsonPatch({ role: "king" })));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string; fields: Record<string, string> } };
+    expect(body.error.code).toBe("invalid_input");
+    expect(Object.keys(body.error.fields)).toEqual(["role"]);
+  });
+
+  it("answers 400 for a body that is not JSON", async () => {
+    const response = await server.request(
+      `/api/v1/users/${ids.member}`,
+      as("owner", { method: "PATCH", headers: { "content-type": "application/json" }, body: "{role:" }),
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_input");
+  });
+
+  it("answers 404 for an unknown user and 409 for demoting the last owner", async () => {
+    const missing = await server.request("/api/v1/users/no-such-user", as("owner", jsonPatch({ role: "coach" })));
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("not_found");
+
+    const lastOwner = await server.request(`/api/v1/users/${ids.owner}`, as("owner", jsonPatch({ role: "member" })));
+    expect(lastOwner.status).toBe(409);
+    expect(((await lastOwner.json()) as { error: { code: string } }).error.code).toBe("conflict");
+  });
+
+  it("promotes a member to coach with a time zone over HTTP", async () => {
+    const response = await server.request(
+      `/api/v1/users/${ids.member}`,
+      as("owner", jsonPatch({ role: "coach", timezone: "Europe/Paris" })),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      user: { id: ids.member, email: people.member.email, name: people.member.name, role: "coach", timezone: "Europe/Paris" },
+    });
+    // Put it back: other tests in this file expect a member.
+    await server.request(`/api/v1/users/${ids.member}`, as("owner", jsonPatch({ role: "member" })));
+  });
+});
+
+// Last: it uses up this client's sign-in allowance on this server.
+it("rate-limits repeated sign-in attempts", async () => {
+  let status = 0;
+  for (let attempt = 0; attempt < 15 && status !== 429; attempt++) {
+    status = (await signIn(people.coach.email, "guessing-the-password")).status;
+  }
+  expect(status).toBe(429);
+});
