@@ -1,0 +1,18 @@
+// PGlite creates its data directory but not the parents (.data/ on a fresh
+// clone), so the command-line entry points create them first.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { DEFAULT_PGLITE_DIR } from "@/db/client";
+
+/** The PGlite data directory in use, or null when DATABASE_URL names a server. */
+export function pgliteDataDirectory(): string | null {
+  if (process.env.DATABASE_URL) return null;
+  return process.env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
+}
+
+export async function prepareDataDirectory(): Promise<void> {
+  const dataDir = pgliteDataDirectory();
+  if (dataDir && !dataDir.includes("://")) {
+    await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
+  }
+}

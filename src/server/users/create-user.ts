@@ -1,0 +1,110 @@
+// Creates a user with any role, for the shell (`npm run user:create`) and the
+// demo seed — never for sign-up, where the role is not the caller's to choose.
+// One transaction writes the users row, the better-auth credential account (so
+// the user can sign in with e-mail and password at once) and, for a coach, the
+// coach_settings row holding the coach's time zone.
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import { eq } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { accounts, coachSettings, userRole, users, type UserRole } from "@/db/schema";
+import { AppError } from "@/domain/errors";
+import { isValidTimeZone } from "@/domain/time";
+import { parseInput } from "../validation";
+
+export const MINIMUM_PASSWORD_LENGTH = 8;
+
+export const createUserInput = z
+  .strictObject({
+    // Stored lower-case: better-auth lower-cases the e-mail at sign-in.
+    email: z.string().trim().toLowerCase().pipe(z.email("Not a valid e-mail address")),
+    password: z
+      .string()
+      .min(MINIMUM_PASSWORD_LENGTH, `At least ${MINIMUM_PASSWORD_LENGTH} characters`),
+    name: z.string().trim().min(1, "Must not be empty").max(200, "At most 200 characters").optional(),
+    role: z.enum(userRole.enumValues, { error: `One of ${userRole.enumValues.join(", ")}` }),
+    /** IANA zone of a coach's weekly rules; absent = the business zone. */
+    timezone: z
+      .string()
+      .refine(isValidTimeZone, { message: "Not a known IANA time zone (e.g. Europe/Paris)" })
+      .optional(),
+  })
+  .refine((input) => input.timezone === undefined || input.role === "coach", {
+    path: ["timezone"],
+    message: "Only a coach has a time zone",
+  });
+
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+export interface CreatedUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  /** The coach's IANA zone; null for other roles and for coaches on the business zone. */
+  timezone: string | null;
+}
+
+/** A database or a transaction on either engine (the seed passes its transaction). */
+type Queryable = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
+
+const UNIQUE_VIOLATION = "23505";
+
+export async function createUser(db: Queryable, input: CreateUserInput): Promise<CreatedUser> {
+  const { email, password, name, role, timezone } = parseInput(createUserInput, input);
+  // Hashing is deliberately slow (scrypt): done before the transaction opens.
+  const passwordHash = await hashPassword(password);
+  const user: CreatedUser = {
+    id: randomUUID(),
+    email,
+    name: name ?? email.slice(0, email.indexOf("@")),
+    role,
+    timezone: timezone ?? null,
+  };
+
+  try {
+    await db.transaction(async (tx) => {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+      if (existing) throw duplicateEmail(email);
+
+      await tx.insert(users).values({
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        emailVerified: true,
+      });
+      await tx.insert(accounts).values({
+        userId: user.id,
+        accountId: user.id,
+        providerId: "credential",
+        password: passwordHash,
+      });
+      if (role === "coach") {
+        await tx.insert(coachSettings).values({ coachId: user.id, timezone: user.timezone });
+      }
+    });
+  } catch (error) {
+    // Two creations racing past the check above meet the unique index instead.
+    if (hasPostgresCode(error, UNIQUE_VIOLATION)) throw duplicateEmail(email);
+    throw error;
+  }
+  return user;
+}
+
+function duplicateEmail(email: string): AppError {
+  return new AppError("conflict", `A user with the e-mail ${email} already exists`, {
+    email: "A user with this e-mail already exists",
+  });
+}
+
+/** Drizzle wraps driver errors; the SQLSTATE sits somewhere on the cause chain. */
+function hasPostgresCode(error: unknown, code: string): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== "object") return false;
+    if ((current as { code?: unknown }).code === code) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
