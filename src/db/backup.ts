@@ -119,6 +119,9 @@ async function dumpPostgres(databaseUrl: string, outFile: string): Promise<void>
   if (!footer.includes(DUMP_FOOTER)) throw new BackupError(`pg_dump ended without finishing ${outFile}.`);
 }
 
+const CLEAR_SCHEMAS_SQL =
+  "DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;";
+
 async function restorePostgres(databaseUrl: string, file: string): Promise<void> {
   const { header, footer } = await readEnds(file);
   if (header.startsWith(GZIP_MAGIC) || header.slice(257, 262) === "ustar") {
@@ -140,7 +143,20 @@ async function restorePostgres(databaseUrl: string, file: string): Promise<void>
   try {
     await runClientTool(
       "psql",
-      ["--no-psqlrc", "--quiet", "--single-transaction", "-v", "ON_ERROR_STOP=1", `--file=${file}`, `--dbname=${target.dbname}`],
+      [
+        "--no-psqlrc",
+        "--quiet",
+        "--single-transaction",
+        "-v",
+        "ON_ERROR_STOP=1",
+        // pg_dump --clean drops only what the dump holds. A backup taken before
+        // an upgrade must also remove what the upgrade added (tables, renamed
+        // constraints, drizzle's bookkeeping), so the restore starts from empty
+        // schemas, inside the same transaction as the dump.
+        `--command=${CLEAR_SCHEMAS_SQL}`,
+        `--file=${file}`,
+        `--dbname=${target.dbname}`,
+      ],
       target.env,
     );
   } catch (error) {

@@ -15,6 +15,7 @@ import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { databaseContents } from "../helpers/database-contents";
 import { describeSchema } from "../helpers/schema-description";
+import { v1SchemaSql } from "../helpers/v1-schema";
 
 const serverUrl = process.env.DATABASE_URL;
 const databaseName = `coachbook_backup_${randomBytes(6).toString("hex")}`;
@@ -156,4 +157,22 @@ it("refuses a missing or corrupt backup and leaves the database as it was", asyn
   }
 
   expect(await state()).toEqual(before);
+});
+
+it("rolls an upgraded database back to the v1 backup taken before the upgrade", async () => {
+  const v1DataSql = await readFile(new URL("../fixtures/v1-data.sql", import.meta.url), "utf8");
+  await withDatabase(async (handle) => {
+    await handle.exec("DROP SCHEMA drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    await handle.exec(v1SchemaSql);
+    await handle.exec(v1DataSql);
+  });
+  const v1 = await state();
+  const extension = location.kind === "postgres" ? "sql" : "tar.gz";
+  const backup = await backupDatabase(location, { outFile: path.join(workDir, `before-upgrade.${extension}`) });
+
+  await withDatabase((handle) => migrateDatabase(handle));
+  expect((await state()).schema).not.toEqual(v1.schema);
+
+  await restoreDatabase(location, backup.file);
+  expect(await state()).toEqual(v1);
 });
