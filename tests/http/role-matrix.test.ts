@@ -192,6 +192,24 @@ describe("error shape", () => {
 });
 
 // Last: it uses up this client's sign-in allowance on this server.
+it("signs out: the session's token stops working at once", async () => {
+  const response = await signIn(people.coach.email, people.coach.password);
+  const token = response.headers.get("set-auth-token")!;
+  const bearer = { authorization: `Bearer ${token}` };
+  expect((await server.request("/api/auth/get-session", { headers: bearer })).status).toBe(200);
+
+  const signOut = await server.request("/api/auth/sign-out", {
+    method: "POST",
+    headers: { ...bearer, origin: server.baseUrl, "content-type": "application/json" },
+    body: "{}",
+  });
+  expect(signOut.status, await explain(signOut)).toBe(200);
+
+  const after = await server.request("/api/auth/get-session", { headers: bearer });
+  expect(await after.json()).toBeNull();
+  expect((await server.request("/api/v1/users", { headers: bearer })).status).toBe(401);
+});
+
 it("rate-limits repeated sign-in attempts", async () => {
   let status = 0;
   for (let attempt = 0; attempt < 15 && status !== 429; attempt++) {
