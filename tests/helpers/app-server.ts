@@ -16,7 +16,7 @@ import type { DatabaseOrTransaction } from "@/db";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { accounts, users, type UserRole } from "@/db/schema";
-import { createTestDatabase } from "./test-database";
+import { createMigratedTestDatabase } from "./test-database";
 
 export interface AppServer {
   baseUrl: string;
@@ -114,11 +114,10 @@ interface PreparedDatabase {
 
 async function prepareDatabase(prepare: StartAppServerOptions["prepare"]): Promise<PreparedDatabase> {
   if (process.env.DATABASE_URL) {
-    // createTestDatabase's handle drops the database when closed: keep it open
+    // The test database handle drops the database when closed: keep it open
     // until the server has stopped.
-    const handle = await createTestDatabase();
+    const handle = await createMigratedTestDatabase();
     try {
-      await migrateDatabase(handle);
       await prepare?.(handle);
       const result = await handle.db.execute<{ name: string }>(sql`select current_database() as name`);
       const url = new URL(process.env.DATABASE_URL);

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
 
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const serverUrl = process.env.DATABASE_URL;
@@ -28,4 +29,16 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       await cleanup.end();
     },
   };
+}
+
+/** A fresh database with every migration applied: the current schema, empty. */
+export async function createMigratedTestDatabase(): Promise<DatabaseHandle> {
+  const handle = await createTestDatabase();
+  try {
+    await migrateDatabase(handle);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
 }

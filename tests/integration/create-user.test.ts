@@ -5,17 +5,15 @@ import { verifyPassword } from "better-auth/crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
 import { accounts, coachSettings, users } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { createUser, type CreateUserInput } from "@/server/users/create-user";
-import { createTestDatabase } from "../helpers/test-database";
+import { createMigratedTestDatabase } from "../helpers/test-database";
 
 let handle: DatabaseHandle;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  await migrateDatabase(handle);
+  handle = await createMigratedTestDatabase();
 });
 
 afterAll(async () => {

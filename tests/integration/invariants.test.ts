@@ -4,14 +4,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
-import { createTestDatabase } from "../helpers/test-database";
+import { createMigratedTestDatabase } from "../helpers/test-database";
 
 let handle: DatabaseHandle;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  await migrateDatabase(handle);
+  handle = await createMigratedTestDatabase();
   await handle.exec(`
     INSERT INTO users (id, email, name, role) VALUES
       ('coach-a', 'a@example.org', 'Coach A', 'coach'),

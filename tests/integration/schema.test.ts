@@ -8,7 +8,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import * as schema from "@/db/schema";
 import { describeSchema, type SchemaDescription } from "../helpers/schema-description";
-import { createTestDatabase } from "../helpers/test-database";
+import { createMigratedTestDatabase, createTestDatabase } from "../helpers/test-database";
 import { v1SchemaSql } from "../helpers/v1-schema";
 
 const v1DataSql = readFileSync(new URL("../fixtures/v1-data.sql", import.meta.url), "utf8");
@@ -18,8 +18,7 @@ let upgraded: DatabaseHandle;
 let freshSchema: SchemaDescription;
 
 beforeAll(async () => {
-  [fresh, upgraded] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-  await migrateDatabase(fresh);
+  [fresh, upgraded] = await Promise.all([createMigratedTestDatabase(), createTestDatabase()]);
   await upgraded.exec(v1SchemaSql);
   await upgraded.exec(v1DataSql);
   await migrateDatabase(upgraded);

@@ -5,16 +5,14 @@ import { verifyPassword } from "better-auth/crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
 import { accounts, coachSettings, users, weeklyAvailability } from "@/db/schema";
 import { DEMO_ACCOUNTS, seedDemoData } from "@/db/seed";
-import { createTestDatabase } from "../helpers/test-database";
+import { createMigratedTestDatabase } from "../helpers/test-database";
 
 let handle: DatabaseHandle;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  await migrateDatabase(handle);
+  handle = await createMigratedTestDatabase();
 });
 
 afterAll(async () => {
@@ -76,9 +74,8 @@ describe("seedDemoData", () => {
   });
 
   it("seeds once when two first runs start at the same time", async () => {
-    const fresh = await createTestDatabase();
+    const fresh = await createMigratedTestDatabase();
     try {
-      await migrateDatabase(fresh);
       const results = await Promise.all([seedDemoData(fresh.db), seedDemoData(fresh.db)]);
       expect(results.sort()).toEqual([false, true]);
       const [row] = await fresh.db.select({ n: sql<number>`count(*)::int` }).from(users);

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { databaseErrorMessage, migrateDatabase } from "@/db/migrate";
 import { describeSchema } from "../helpers/schema-description";
 import { createTestDatabase } from "../helpers/test-database";
 import { v1SchemaSql } from "../helpers/v1-schema";
@@ -80,8 +80,7 @@ async function upgradeError(handle: DatabaseHandle): Promise<string> {
   try {
     await migrateDatabase(handle);
   } catch (error) {
-    const cause = (error as { cause?: { message?: string } }).cause;
-    return cause?.message ?? String(error);
+    return databaseErrorMessage(error);
   }
   throw new Error("the upgrade was expected to refuse");
 }

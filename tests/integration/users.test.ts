@@ -7,19 +7,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
 import type { DatabaseHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
 import { coachSettings, users, type UserRole } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { listUsers } from "@/server/users/list-users";
 import { updateUser } from "@/server/users/update-user";
-import { createTestDatabase } from "../helpers/test-database";
+import { createMigratedTestDatabase } from "../helpers/test-database";
 
 let handle: DatabaseHandle;
 let db: DatabaseOrTransaction;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  await migrateDatabase(handle);
+  handle = await createMigratedTestDatabase();
   db = handle.db;
 });
 
