@@ -35,7 +35,10 @@ const createdAt = () => instant("created_at").notNull().defaultNow();
  * PostgreSQL stores it on a text column, so drizzle-kit sees no drift.
  */
 const id = () => text("id").primaryKey().default(sql`gen_random_uuid()`);
-const HH_MM = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+const HH_MM = sql.raw(`'^([01][0-9]|2[0-3]):[0-5][0-9]$'`);
+/** Both wall-clock times are "HH:MM" (00:00–23:59) and the start comes first. */
+const wallClockTimesCheck = (name: string, startTime: AnyPgColumn, endTime: AnyPgColumn) =>
+  check(name, sql`${startTime} ~ ${HH_MM} AND ${endTime} ~ ${HH_MM} AND ${startTime} < ${endTime}`);
 
 // ── People ────────────────────────────────────────────────────────────────
 
@@ -138,10 +141,7 @@ export const weeklyAvailability = pgTable(
   },
   (table) => [
     check("weekly_availability_day_of_week_check", sql`${table.dayOfWeek} BETWEEN 0 AND 6`),
-    check(
-      "weekly_availability_times_check",
-      sql`${table.startTime} ~ ${sql.raw(`'${HH_MM}'`)} AND ${table.endTime} ~ ${sql.raw(`'${HH_MM}'`)} AND ${table.startTime} < ${table.endTime}`,
-    ),
+    wallClockTimesCheck("weekly_availability_times_check", table.startTime, table.endTime),
   ],
 );
 
@@ -205,10 +205,7 @@ export const recurringBookings = pgTable(
   (table) => [
     check("recurring_bookings_day_of_week_check", sql`${table.dayOfWeek} BETWEEN 0 AND 6`),
     check("recurring_bookings_frequency_check", sql`${table.frequency} BETWEEN 1 AND 4`),
-    check(
-      "recurring_bookings_times_check",
-      sql`${table.startTime} ~ ${sql.raw(`'${HH_MM}'`)} AND ${table.endTime} ~ ${sql.raw(`'${HH_MM}'`)} AND ${table.startTime} < ${table.endTime}`,
-    ),
+    wallClockTimesCheck("recurring_bookings_times_check", table.startTime, table.endTime),
     check(
       "recurring_bookings_dates_check",
       sql`${table.endDate} IS NULL OR ${table.endDate} >= ${table.startDate}`,
