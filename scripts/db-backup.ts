@@ -4,7 +4,8 @@
 // be open in only one process. Default file:
 // backups/coachbook-<postgres|pglite>-<UTC timestamp>.<sql|tar.gz>.
 import { parseArgs } from "node:util";
-import { backupDatabase, currentDatabaseLocation, pgliteDirectoryMayBeOpen } from "@/db/backup";
+import { backupDatabase, pgliteDirectoryMayBeOpen } from "@/db/backup";
+import { currentDatabaseLocation } from "@/db/client";
 import { databaseLabel, displayPath } from "./lib/database-label";
 
 async function main(): Promise<void> {

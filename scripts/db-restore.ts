@@ -4,7 +4,8 @@
 // backup is loaded into a new directory, checked, then swapped in, and the old
 // directory is kept beside it as <dir>.before-restore-<UTC timestamp>.
 import { parseArgs } from "node:util";
-import { currentDatabaseLocation, pgliteDirectoryMayBeOpen, restoreDatabase } from "@/db/backup";
+import { pgliteDirectoryMayBeOpen, restoreDatabase } from "@/db/backup";
+import { currentDatabaseLocation } from "@/db/client";
 import { databaseLabel, displayPath } from "./lib/database-label";
 
 const USAGE = "Usage: npm run db:restore -- FILE";

@@ -2,12 +2,12 @@
 // clone), so the command-line entry points create them first.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_PGLITE_DIR } from "@/db/client";
+import { currentDatabaseLocation } from "@/db/client";
 
 /** The PGlite data directory in use, or null when DATABASE_URL names a server. */
 export function pgliteDataDirectory(): string | null {
-  if (process.env.DATABASE_URL) return null;
-  return process.env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
+  const location = currentDatabaseLocation();
+  return location.kind === "pglite" ? location.dataDir : null;
 }
 
 export async function prepareDataDirectory(): Promise<void> {

@@ -15,14 +15,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
-import { DEFAULT_PGLITE_DIR, type DatabaseKind } from "./client";
-
-/** Where the database lives: what backup and restore work on. */
-export type DatabaseLocation =
-  | { kind: "postgres"; databaseUrl: string }
-  | { kind: "pglite"; dataDir: string };
+import { openPglite, type DatabaseKind, type DatabaseLocation } from "./client";
 
 /** A backup or restore that cannot go ahead; its message says why and what to do. */
 export class BackupError extends Error {
@@ -51,12 +44,6 @@ export const DEFAULT_BACKUP_DIR = "backups";
 const DUMP_HEADER = "--\n-- PostgreSQL database dump\n";
 const DUMP_FOOTER = "-- PostgreSQL database dump complete";
 const GZIP_MAGIC = "\x1f\x8b";
-
-/** The database the app uses: DATABASE_URL, else PGlite in PGLITE_DIR or .data/pglite. */
-export function currentDatabaseLocation(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
-  if (env.DATABASE_URL) return { kind: "postgres", databaseUrl: env.DATABASE_URL };
-  return { kind: "pglite", dataDir: env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR };
-}
 
 /** "20260105T093000Z": sorts by time and is safe in file names. */
 export function utcStamp(now = new Date()): string {
@@ -233,11 +220,6 @@ async function readEnds(file: string): Promise<{ header: string; footer: string 
 
 function hasPgliteDatabase(dataDir: string): boolean {
   return existsSync(path.join(dataDir, "PG_VERSION"));
-}
-
-/** btree_gist always: PGlite only knows the extensions passed to its constructor. */
-function openPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
-  return PGlite.create({ dataDir, loadDataDir, extensions: { btree_gist } });
 }
 
 async function dumpPglite(dataDir: string, outFile: string): Promise<void> {

@@ -35,6 +35,26 @@ export interface OpenDatabaseOptions {
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
 
+/** Where the database lives: what the scripts, backup and restore work on. */
+export type DatabaseLocation =
+  | { kind: "postgres"; databaseUrl: string }
+  | { kind: "pglite"; dataDir: string };
+
+/** The database the app uses: DATABASE_URL, else PGlite in PGLITE_DIR or .data/pglite. */
+export function currentDatabaseLocation(env: NodeJS.ProcessEnv = process.env): DatabaseLocation {
+  if (env.DATABASE_URL) return { kind: "postgres", databaseUrl: env.DATABASE_URL };
+  return { kind: "pglite", dataDir: env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR };
+}
+
+/**
+ * The one way to open PGlite: with btree_gist, which PGlite only knows when
+ * it is passed to the constructor, also when reopening a data directory.
+ * `loadDataDir` fills a new directory from a dumpDataDir() tarball.
+ */
+export function openPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
+  return PGlite.create({ dataDir, loadDataDir, extensions: { btree_gist } });
+}
+
 export async function openDatabase(
   options: OpenDatabaseOptions = {},
 ): Promise<DatabaseHandle> {
@@ -52,7 +72,7 @@ export async function openDatabase(
   }
   const dataDir =
     options.pgliteDataDir ?? process.env.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
-  const client = await PGlite.create({ dataDir, extensions: { btree_gist } });
+  const client = await openPglite(dataDir);
   return {
     db: drizzlePglite(client),
     kind: "pglite",
