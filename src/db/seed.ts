@@ -3,7 +3,7 @@
 // fixed credentials below (listed in the README). Seeds only an empty users
 // table, so it never touches a real business's data.
 import { eq, sql } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { DatabaseOrTransaction } from "@/db";
 import { createUser } from "@/server/users/create-user";
 import { coachSettings, users, weeklyAvailability, type UserRole } from "./schema";
 
@@ -58,10 +58,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "member3@coachbook.test", password: DEMO_PASSWORDS.member, name: "Robin Member", role: "member" },
 ];
 
-type Queryable = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
-
 /** Seeds the demo accounts when no user exists yet; returns whether it did. */
-export async function seedDemoData(db: Queryable): Promise<boolean> {
+export async function seedDemoData(db: DatabaseOrTransaction): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Two first runs at once (two terminals, two server boots) seed once.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('coachbook:seed-demo-data'))`);

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { eq } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { DatabaseOrTransaction } from "@/db";
 import { z } from "zod";
 import { accounts, coachSettings, userRole, users, type UserRole } from "@/db/schema";
 import { AppError } from "@/domain/errors";
@@ -46,12 +46,9 @@ export interface CreatedUser {
   timezone: string | null;
 }
 
-/** A database or a transaction on either engine (the seed passes its transaction). */
-type Queryable = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
-
 const UNIQUE_VIOLATION = "23505";
 
-export async function createUser(db: Queryable, input: CreateUserInput): Promise<CreatedUser> {
+export async function createUser(db: DatabaseOrTransaction, input: CreateUserInput): Promise<CreatedUser> {
   const { email, password, name, role, timezone } = parseInput(createUserInput, input);
   // Hashing is deliberately slow (scrypt): done before the transaction opens.
   const passwordHash = await hashPassword(password);

@@ -3,6 +3,7 @@
 // does not answer.
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db";
+import { currentDatabaseLocation } from "@/db/client";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function GET(): Promise<Response> {
   } catch (error) {
     console.error("[health] database check failed:", error);
     return Response.json(
-      { status: "error", database: kind ?? (process.env.DATABASE_URL ? "postgres" : "pglite"), message: "Database unavailable" },
+      { status: "error", database: kind ?? currentDatabaseLocation().kind, message: "Database unavailable" },
       { status: 503 },
     );
   }
