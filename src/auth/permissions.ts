@@ -1,6 +1,7 @@
 // The one place that says which role may do what. Use cases ask `can()` (or
-// `assertCan()`); nothing else compares roles. Later features add their
-// permissions here.
+// `assertCan()`); nothing else compares roles. Ownership ("a coach manages
+// their own availability", "a member books for themself") is checked by
+// `assertActsFor*` below, so use cases never compare ids by hand.
 import type { UserRole } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import type { Actor } from "./current-actor";
@@ -8,6 +9,21 @@ import type { Actor } from "./current-actor";
 export const permissions = {
   "users:list": ["owner"],
   "users:update": ["owner"],
+  /** See the coaches and their free slots. */
+  "coaches:list": ["owner", "coach", "member"],
+  /** Weekly rules, additions, blocked slots: a coach their own, the owner any coach's. */
+  "availability:manage": ["owner", "coach"],
+  /** Book (recurring or one-time): a member for themself, a coach or the owner for a member. */
+  "bookings:create": ["owner", "coach", "member"],
+  /** See and cancel sessions and series: each their own; the owner all. */
+  "sessions:read": ["owner", "coach", "member"],
+  "sessions:cancel": ["owner", "coach", "member"],
+  /** Mark a session no-show: its coach or the owner. */
+  "sessions:no-show": ["owner", "coach"],
+  /** See and resolve generation conflicts: a coach their own, the owner all. */
+  "conflicts:manage": ["owner", "coach"],
+  /** Run session generation by hand and see the runs. */
+  "generation:run": ["owner"],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof permissions;
@@ -22,4 +38,34 @@ export function assertCan(actor: Actor | null, permission: Permission): asserts 
   if (!can(actor.role, permission)) {
     throw new AppError("forbidden", `Your role (${actor.role}) may not do this (${permission})`);
   }
+}
+
+/**
+ * The actor may manage this coach's calendar: the owner any coach's, a coach
+ * only their own. Throws 401/403 otherwise.
+ */
+export function assertActsForCoach(actor: Actor | null, coachId: string, permission: Permission): asserts actor is Actor {
+  assertCan(actor, permission);
+  if (actor.role === "coach" && actor.id !== coachId) {
+    throw new AppError("forbidden", "A coach manages only their own calendar");
+  }
+}
+
+/**
+ * Whose bookings the actor may see or change: a member only their own; a
+ * coach those with them as coach; the owner everyone's. Returns the filter to
+ * apply, so a use case never forgets it.
+ */
+export function bookingScope(actor: Actor): { memberId?: string; coachId?: string } {
+  if (actor.role === "member") return { memberId: actor.id };
+  if (actor.role === "coach") return { coachId: actor.id };
+  return {};
+}
+
+/** True when a booking (member, coach) is within the actor's scope. */
+export function isInBookingScope(actor: Actor, booking: { memberId: string | null; coachId: string }): boolean {
+  const scope = bookingScope(actor);
+  if (scope.memberId !== undefined && booking.memberId !== scope.memberId) return false;
+  if (scope.coachId !== undefined && booking.coachId !== scope.coachId) return false;
+  return true;
 }

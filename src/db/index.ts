@@ -3,6 +3,7 @@
 // .data/pglite). Cached on globalThis so Next's dev-mode module reloads reuse
 // it: PGlite allows one open handle per data directory. The app never migrates
 // on its own; `npm start` migrates before it starts the server.
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { openDatabase, type DatabaseHandle } from "./client";
 
@@ -29,3 +30,13 @@ export function getDatabase(): Promise<DatabaseHandle> {
  * called inside another's transaction.
  */
 export type DatabaseOrTransaction = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
+
+/**
+ * Rows of a raw SQL query on either engine. Both drivers answer `{ rows }`;
+ * timestamptz values arrive as Date (node-postgres) or text (PGlite), so
+ * callers wrap them in `new Date(…)`, which reads both.
+ */
+export async function selectRows<Row>(db: DatabaseOrTransaction, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}

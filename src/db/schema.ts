@@ -17,6 +17,7 @@ import {
   boolean,
   check,
   date,
+  index,
   integer,
   jsonb,
   pgEnum,
@@ -140,6 +141,7 @@ export const weeklyAvailability = pgTable(
     createdAt: createdAt(),
   },
   (table) => [
+    index("weekly_availability_coach_day_idx").on(table.coachId, table.dayOfWeek),
     check("weekly_availability_day_of_week_check", sql`${table.dayOfWeek} BETWEEN 0 AND 6`),
     wallClockTimesCheck("weekly_availability_times_check", table.startTime, table.endTime),
   ],
@@ -157,7 +159,10 @@ export const availabilityAdditions = pgTable(
     reason: text("reason"),
     createdAt: createdAt(),
   },
-  (table) => [check("availability_additions_range_check", sql`${table.endsAt} > ${table.startsAt}`)],
+  (table) => [
+    index("availability_additions_coach_starts_idx").on(table.coachId, table.startsAt),
+    check("availability_additions_range_check", sql`${table.endsAt} > ${table.startsAt}`),
+  ],
 );
 
 export const blockedSlots = pgTable(
@@ -172,7 +177,10 @@ export const blockedSlots = pgTable(
     reason: text("reason"),
     createdAt: createdAt(),
   },
-  (table) => [check("blocked_slots_range_check", sql`${table.endsAt} > ${table.startsAt}`)],
+  (table) => [
+    index("blocked_slots_coach_starts_idx").on(table.coachId, table.startsAt),
+    check("blocked_slots_range_check", sql`${table.endsAt} > ${table.startsAt}`),
+  ],
 );
 
 // ── Bookings: recurring series and one-time bookings ──────────────────────
@@ -203,6 +211,8 @@ export const recurringBookings = pgTable(
     cancelledAt: instant("cancelled_at"),
   },
   (table) => [
+    index("recurring_bookings_member_idx").on(table.memberId),
+    index("recurring_bookings_coach_idx").on(table.coachId),
     check("recurring_bookings_day_of_week_check", sql`${table.dayOfWeek} BETWEEN 0 AND 6`),
     check("recurring_bookings_frequency_check", sql`${table.frequency} BETWEEN 1 AND 4`),
     wallClockTimesCheck("recurring_bookings_times_check", table.startTime, table.endTime),
@@ -281,6 +291,9 @@ export const trainingSessions = pgTable(
   },
   (table) => [
     check("training_sessions_range_check", sql`${table.endsAt} > ${table.startsAt}`),
+    index("training_sessions_starts_idx").on(table.startsAt),
+    // The completion sweep: scheduled sessions whose end has passed.
+    index("training_sessions_scheduled_ends_idx").on(table.endsAt).where(sql`${table.status} = 'scheduled'`),
     // Invariant 2: a series never produces the same occurrence twice. Cancelled
     // occurrences keep their row, so the generator never brings them back.
     unique("training_sessions_occurrence_unique").on(table.recurringBookingId, table.startsAt),
@@ -321,6 +334,7 @@ export const sessionConflicts = pgTable(
   },
   (table) => [
     unique("session_conflicts_occurrence_unique").on(table.recurringBookingId, table.startsAt),
+    index("session_conflicts_coach_status_idx").on(table.coachId, table.status),
     check("session_conflicts_range_check", sql`${table.endsAt} > ${table.startsAt}`),
   ],
 );
@@ -457,4 +471,5 @@ export type Booking = typeof bookings.$inferSelect;
 export type TrainingSession = typeof trainingSessions.$inferSelect;
 export type SessionStatus = (typeof sessionStatus.enumValues)[number];
 export type SessionConflict = typeof sessionConflicts.$inferSelect;
+export type ConflictReason = (typeof conflictReason.enumValues)[number];
 export type SessionGenerationRun = typeof sessionGenerationRuns.$inferSelect;

@@ -1,0 +1,161 @@
+// The daily job: for every active series, materialise the occurrences up to
+// `weeksAhead` weeks from `now` that do not exist yet (occurrences that no
+// longer fit become conflicts, never silently dropped), then mark completed
+// every scheduled session whose end has passed. Records the run.
+//
+// Set-based: one statement per batch of series (default 5,000), each batch in
+// its own transaction under one advisory lock, so
+//  - two runs at once never create anything twice and never mistake each
+//    other's fresh rows for conflicts (the second waits, then sees them);
+//  - a series cancelled meanwhile is never given new sessions (cancelling
+//    takes the same lock);
+//  - a run killed halfway leaves whole batches behind, and the next run
+//    completes the rest.
+// `now` is a parameter: tests and backfills never depend on today's date.
+import { eq, sql } from "drizzle-orm";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { sessionGenerationRuns } from "@/db/schema";
+import { AppError } from "@/domain/errors";
+import { businessTimeZone } from "../config";
+import { placeOccurrences } from "./occurrences-sql";
+
+/** Who started a run. */
+export type GenerationTrigger = "cron" | "admin" | "cli" | "scheduler" | "test";
+
+export interface GenerateSessionsOptions {
+  /** 1–52. */
+  weeksAhead: number;
+  now?: Date;
+  trigger?: GenerationTrigger;
+  /** The owner who asked (admin runs). */
+  requestedBy?: string | null;
+  /** Series per statement. */
+  batchSize?: number;
+  /** Called after each batch: series done so far out of the active total. */
+  onProgress?: (progress: { seriesDone: number; seriesTotal: number; created: number; conflicts: number }) => void;
+}
+
+export interface GenerationResult {
+  runId: string;
+  created: number;
+  conflicts: number;
+  completed: number;
+  durationMs: number;
+}
+
+/** Serialises generation batches and series cancellation (see above). */
+export const GENERATION_LOCK = sql`pg_advisory_xact_lock(hashtext('coachbook:session-generation'))`;
+
+export async function generateSessions(db: DatabaseOrTransaction, options: GenerateSessionsOptions): Promise<GenerationResult> {
+  const { weeksAhead } = options;
+  if (!Number.isInteger(weeksAhead) || weeksAhead < 1 || weeksAhead > 52) {
+    throw new AppError("invalid_input", "weeksAhead must be a whole number from 1 to 52", {
+      weeksAhead: "Must be a whole number from 1 to 52",
+    });
+  }
+  const now = options.now ?? new Date();
+  const until = new Date(now.getTime() + weeksAhead * 7 * 86_400_000);
+  const zone = businessTimeZone();
+  const batchSize = options.batchSize ?? 5_000;
+  const started = performance.now();
+
+  const [run] = await db
+    .insert(sessionGenerationRuns)
+    .values({ trigger: options.trigger ?? "cli", requestedBy: options.requestedBy ?? null, weeksAhead })
+    .returning({ id: sessionGenerationRuns.id });
+  const runId = run!.id;
+
+  let created = 0;
+  let conflicts = 0;
+  let completed = 0;
+  try {
+    const seriesTotal = await countActiveSeries(db);
+    let seriesDone = 0;
+    let idAfter: string | null = null;
+    for (;;) {
+      const batch = await nextBatch(db, idAfter, batchSize);
+      if (!batch) break;
+      const placed = await db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT ${GENERATION_LOCK}`);
+        return placeOccurrences(
+          tx,
+          { after: now, until, businessTimeZone: zone, series: { idAfter, idLast: batch.idLast } },
+          { conflictStatus: "open", now },
+        );
+      });
+      created += placed.created;
+      conflicts += placed.conflicts;
+      seriesDone += batch.size;
+      idAfter = batch.idLast;
+      options.onProgress?.({ seriesDone, seriesTotal, created, conflicts });
+    }
+
+    const completion = await selectRows<{ completed: number }>(db, sql`
+      WITH done AS (
+        UPDATE training_sessions SET status = 'completed', updated_at = now()
+        WHERE status = 'scheduled' AND ends_at <= ${now.toISOString()}::timestamptz
+        RETURNING 1
+      )
+      SELECT count(*)::int AS completed FROM done`);
+    completed = Number(completion[0]!.completed);
+
+    const durationMs = Math.round(performance.now() - started);
+    await finishRun(db, runId, { status: "succeeded", created, conflicts, completed, durationMs });
+    return { runId, created, conflicts, completed, durationMs };
+  } catch (error) {
+    const durationMs = Math.round(performance.now() - started);
+    const message = error instanceof Error ? error.message : String(error);
+    await finishRun(db, runId, { status: "failed", created, conflicts, completed, durationMs, error: message }).catch(
+      () => {},
+    );
+    throw error;
+  }
+}
+
+async function countActiveSeries(db: DatabaseOrTransaction): Promise<number> {
+  const result = await selectRows<{ total: number }>(db, 
+    sql`SELECT count(*)::int AS total FROM recurring_bookings WHERE status = 'active'`,
+  );
+  return Number(result[0]!.total);
+}
+
+/** The next `size` active series after `idAfter`, as an id range (keyset paging, no id lists). */
+async function nextBatch(
+  db: DatabaseOrTransaction,
+  idAfter: string | null,
+  size: number,
+): Promise<{ idLast: string; size: number } | null> {
+  const after = idAfter === null ? sql`` : sql`AND id > ${idAfter}`;
+  const result = await selectRows<{ id_last: string | null; size: number }>(db, sql`
+    SELECT max(id) AS id_last, count(*)::int AS size FROM (
+      SELECT id FROM recurring_bookings WHERE status = 'active' ${after} ORDER BY id LIMIT ${size}
+    ) page`);
+  const row = result[0];
+  return row?.id_last ? { idLast: row.id_last, size: Number(row.size) } : null;
+}
+
+async function finishRun(
+  db: DatabaseOrTransaction,
+  runId: string,
+  outcome: {
+    status: "succeeded" | "failed";
+    created: number;
+    conflicts: number;
+    completed: number;
+    durationMs: number;
+    error?: string;
+  },
+): Promise<void> {
+  await db
+    .update(sessionGenerationRuns)
+    .set({
+      status: outcome.status,
+      createdCount: outcome.created,
+      conflictCount: outcome.conflicts,
+      completedCount: outcome.completed,
+      durationMs: outcome.durationMs,
+      error: outcome.error ?? null,
+      finishedAt: sql`now()`,
+    })
+    .where(eq(sessionGenerationRuns.id, runId));
+}

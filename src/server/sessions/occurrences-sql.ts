@@ -1,0 +1,199 @@
+// The set-based heart of the pipeline: series → the occurrences they owe
+// inside a window → each one checked (blocked? inside availability? coach
+// free? member free?) → placed as training sessions or recorded as conflicts.
+// One SQL statement per call, whatever the number of series: no round trip
+// per row. Used by series creation (one series, the booking horizon) and by
+// the generator (every active series, a batch at a time).
+//
+// Occurrence dates follow src/domain/recurrence.ts (first `day_of_week` on or
+// after start_date, then every `frequency` weeks from it) and local times
+// become instants with wall_clock_to_instant() (drizzle/0002), the SQL twin
+// of src/domain/time.ts; property tests hold both pairs equal.
+import { sql, type SQL } from "drizzle-orm";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import type { ConflictReason } from "@/db/schema";
+
+export interface OccurrenceWindow {
+  /** Occurrences that start after this instant… */
+  after: Date;
+  /** …and before this one. */
+  until: Date;
+  /** The zone of coaches without their own (BUSINESS_TIMEZONE). */
+  businessTimeZone: string;
+  /** Which active series: one (creation) or a batch of ids (after, last] (the generator). */
+  series: { id: string } | { idAfter: string | null; idLast: string };
+}
+
+export interface PlannedOccurrence {
+  recurringBookingId: string;
+  /** Local date in the coach's zone. */
+  date: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** Why it cannot be placed; null when it fits. */
+  reason: ConflictReason | null;
+}
+
+/** `[a, b)` of a session row, written as the exclusion constraints write it (so their gist indexes serve it). */
+const sessionRange = (alias: string) => sql.raw(`tstzrange(${alias}.starts_at, ${alias}.ends_at, '[)')`);
+
+/**
+ * The CTEs up to `checked`: every occurrence of the chosen active series in
+ * the window that is neither a session nor a recorded conflict yet, with the
+ * first reason it does not fit (blocked, outside availability, coach busy,
+ * member busy) or NULL.
+ */
+function checkedOccurrences(window: OccurrenceWindow): SQL {
+  const after = window.after.toISOString();
+  const until = window.until.toISOString();
+  // A day of margin covers every UTC offset; the instant filter decides.
+  const fromDate = new Date(window.after.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const toDate = new Date(window.until.getTime() + 86_400_000).toISOString().slice(0, 10);
+  const which =
+    "id" in window.series
+      ? sql`rb.id = ${window.series.id}`
+      : window.series.idAfter === null
+        ? sql`rb.id <= ${window.series.idLast}`
+        : sql`rb.id > ${window.series.idAfter} AND rb.id <= ${window.series.idLast}`;
+
+  return sql`
+    WITH series AS (
+      SELECT rb.id, rb.coach_id, rb.member_id, rb.start_time, rb.end_time, rb.frequency,
+             rb.created_at, rb.end_date,
+             coalesce(cs.timezone, ${window.businessTimeZone}) AS zone,
+             rb.start_date + ((rb.day_of_week - extract(dow FROM rb.start_date)::int + 7) % 7) AS first_date
+      FROM recurring_bookings rb
+      LEFT JOIN coach_settings cs ON cs.coach_id = rb.coach_id
+      WHERE rb.status = 'active' AND ${which}
+    ),
+    candidates AS (
+      SELECT s.id AS recurring_booking_id, s.coach_id, s.member_id, s.created_at, s.zone, o.local_date,
+             wall_clock_to_instant(o.local_date + s.start_time::time, s.zone) AS starts_at,
+             wall_clock_to_instant(o.local_date + s.end_time::time, s.zone) AS ends_at
+      FROM series s
+      CROSS JOIN LATERAL (
+        SELECT d::date AS local_date
+        FROM generate_series(
+          -- the first occurrence on or after the window, keeping the series' parity
+          (s.first_date + 7 * s.frequency
+             * greatest(0, ceil((${fromDate}::date - s.first_date) / (7.0 * s.frequency)))::int)::timestamp,
+          least(coalesce(s.end_date, ${toDate}::date), ${toDate}::date)::timestamp,
+          make_interval(days => 7 * s.frequency)
+        ) AS d
+      ) o
+    ),
+    fresh AS (
+      SELECT c.* FROM candidates c
+      WHERE c.starts_at > ${after}::timestamptz AND c.starts_at < ${until}::timestamptz
+        AND NOT EXISTS (SELECT 1 FROM training_sessions t
+                        WHERE t.recurring_booking_id = c.recurring_booking_id AND t.starts_at = c.starts_at)
+        AND NOT EXISTS (SELECT 1 FROM session_conflicts x
+                        WHERE x.recurring_booking_id = c.recurring_booking_id AND x.starts_at = c.starts_at)
+    ),
+    checked AS (
+      SELECT f.*, (CASE
+        WHEN EXISTS (SELECT 1 FROM blocked_slots b
+                     WHERE b.coach_id = f.coach_id AND b.starts_at < f.ends_at AND b.ends_at > f.starts_at)
+          THEN 'blocked'
+        WHEN NOT coalesce((
+          SELECT range_agg(avail.r) FROM (
+            SELECT tstzrange(wall_clock_to_instant(f.local_date + w.start_time::time, f.zone),
+                             wall_clock_to_instant(f.local_date + w.end_time::time, f.zone), '[)') AS r
+            FROM weekly_availability w
+            WHERE w.coach_id = f.coach_id AND w.day_of_week = extract(dow FROM f.local_date)::int
+            UNION ALL
+            SELECT tstzrange(a.starts_at, a.ends_at, '[)')
+            FROM availability_additions a
+            WHERE a.coach_id = f.coach_id AND a.starts_at < f.ends_at AND a.ends_at > f.starts_at
+          ) avail
+        ) @> tstzrange(f.starts_at, f.ends_at, '[)'), false)
+          THEN 'outside_availability'
+        WHEN EXISTS (SELECT 1 FROM training_sessions t
+                     WHERE t.coach_id = f.coach_id AND t.status <> 'cancelled'
+                       AND ${sessionRange("t")} && tstzrange(f.starts_at, f.ends_at, '[)'))
+          THEN 'coach_busy'
+        WHEN EXISTS (SELECT 1 FROM training_sessions t
+                     WHERE t.member_id = f.member_id AND t.status <> 'cancelled' AND t.member_id IS NOT NULL
+                       AND ${sessionRange("t")} && tstzrange(f.starts_at, f.ends_at, '[)'))
+          THEN 'member_busy'
+      END)::conflict_reason AS reason
+      FROM fresh f
+    )`;
+}
+
+/** What placing would do, without writing: each owed occurrence and whether it fits. */
+export async function planOccurrences(db: DatabaseOrTransaction, window: OccurrenceWindow): Promise<PlannedOccurrence[]> {
+  const result = await selectRows<{
+    recurring_booking_id: string;
+    local_date: string | Date;
+    starts_at: string | Date;
+    ends_at: string | Date;
+    reason: ConflictReason | null;
+  }>(db, sql`${checkedOccurrences(window)}
+    SELECT recurring_booking_id, local_date::text AS local_date, starts_at, ends_at, reason
+    FROM checked ORDER BY starts_at, recurring_booking_id`);
+  return result.map((row) => ({
+    recurringBookingId: row.recurring_booking_id,
+    date: String(row.local_date),
+    startsAt: new Date(row.starts_at),
+    endsAt: new Date(row.ends_at),
+    reason: row.reason,
+  }));
+}
+
+export interface PlaceOptions {
+  /** Recorded conflicts start "open" (the generator) or "resolved" (skipped by choice at booking). */
+  conflictStatus: "open" | "resolved";
+  resolution?: string;
+  /** detected_at / resolved_at */
+  now: Date;
+}
+
+/**
+ * Places every owed occurrence that fits as a scheduled session and records
+ * every other one as a conflict, in one statement. `ON CONFLICT DO NOTHING`
+ * covers the unique occurrence key and both exclusion constraints, so two
+ * occurrences that would overlap each other inside the same batch (or a
+ * booking committed meanwhile) never fail the statement: the older series
+ * wins (rows go in created_at order) and the other is recorded as a conflict.
+ */
+export async function placeOccurrences(
+  db: DatabaseOrTransaction,
+  window: OccurrenceWindow,
+  options: PlaceOptions,
+): Promise<{ created: number; conflicts: number }> {
+  const now = options.now.toISOString();
+  const resolvedAt = options.conflictStatus === "resolved" ? now : null;
+  const result = await selectRows<{ created: number; conflicts: number }>(db, sql`${checkedOccurrences(window)},
+    placed AS (
+      INSERT INTO training_sessions (coach_id, member_id, recurring_booking_id, starts_at, ends_at)
+      SELECT coach_id, member_id, recurring_booking_id, starts_at, ends_at
+      FROM checked WHERE reason IS NULL
+      ORDER BY created_at, recurring_booking_id, starts_at
+      ON CONFLICT DO NOTHING
+      RETURNING recurring_booking_id, coach_id, member_id, starts_at, ends_at
+    ),
+    recorded AS (
+      INSERT INTO session_conflicts
+        (recurring_booking_id, coach_id, member_id, starts_at, ends_at, reason, status, resolution, detected_at, resolved_at)
+      SELECT c.recurring_booking_id, c.coach_id, c.member_id, c.starts_at, c.ends_at,
+             coalesce(c.reason, (CASE
+               WHEN EXISTS (SELECT 1 FROM placed p WHERE p.coach_id = c.coach_id
+                              AND p.starts_at < c.ends_at AND p.ends_at > c.starts_at) THEN 'coach_busy'
+               WHEN EXISTS (SELECT 1 FROM placed p WHERE p.member_id = c.member_id
+                              AND p.starts_at < c.ends_at AND p.ends_at > c.starts_at) THEN 'member_busy'
+               -- taken by a booking committed while this statement ran
+               ELSE 'coach_busy' END)::conflict_reason),
+             ${options.conflictStatus}::conflict_status, ${options.resolution ?? null},
+             ${now}::timestamptz, ${resolvedAt}::timestamptz
+      FROM checked c
+      WHERE c.reason IS NOT NULL
+         OR NOT EXISTS (SELECT 1 FROM placed p
+                        WHERE p.recurring_booking_id = c.recurring_booking_id AND p.starts_at = c.starts_at)
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM placed)::int AS created, (SELECT count(*) FROM recorded)::int AS conflicts`);
+  const row = result[0]!;
+  return { created: Number(row.created), conflicts: Number(row.conflicts) };
+}

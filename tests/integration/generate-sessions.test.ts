@@ -1,0 +1,219 @@
+// generateSessions() on a real database: the DST case of the issue, parity of
+// fortnightly series, conflicts recorded instead of dropped, idempotence
+// (twice in a row and twice at once), completion of past sessions, and the
+// run record.
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DatabaseOrTransaction } from "@/db";
+import type { DatabaseHandle } from "@/db/client";
+import {
+  blockedSlots,
+  coachSettings,
+  recurringBookings,
+  sessionConflicts,
+  sessionGenerationRuns,
+  trainingSessions,
+  users,
+  weeklyAvailability,
+} from "@/db/schema";
+import { generateSessions } from "@/server/sessions/generate-sessions";
+import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
+import { createMigratedTestDatabase } from "../helpers/test-database";
+
+let handle: DatabaseHandle;
+let db: DatabaseOrTransaction;
+
+beforeAll(async () => {
+  handle = await createMigratedTestDatabase();
+  db = handle.db;
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+beforeEach(async () => {
+  await db.delete(sessionConflicts);
+  await db.delete(trainingSessions);
+  await db.delete(recurringBookings);
+  await db.delete(sessionGenerationRuns);
+  await db.delete(blockedSlots);
+  await db.delete(weeklyAvailability);
+  await db.delete(coachSettings);
+  await db.delete(users);
+});
+
+async function sessionsOf(seriesId: string) {
+  return db
+    .select()
+    .from(trainingSessions)
+    .where(eq(trainingSessions.recurringBookingId, seriesId))
+    .orderBy(asc(trainingSessions.startsAt));
+}
+
+describe("generateSessions", () => {
+  it("keeps 10:00 New York local across the spring-forward change (the issue's DST case)", async () => {
+    const coach = await addPerson(db, "coach", { timezone: "America/New_York" });
+    const member = await addPerson(db, "member");
+    await addWeeklyRules(db, coach.id, ALL_WEEK);
+    const seriesId = await addSeries(db, {
+      memberId: member.id,
+      coachId: coach.id,
+      dayOfWeek: 0,
+      startTime: "10:00",
+      endTime: "11:00",
+      startDate: "2027-02-28",
+    });
+
+    const result = await generateSessions(db, { weeksAhead: 6, now: new Date("2027-02-20T00:00:00Z"), trigger: "test" });
+
+    const starts = (await sessionsOf(seriesId)).map((s) => s.startsAt.toISOString());
+    expect(starts).toEqual([
+      "2027-02-28T15:00:00.000Z",
+      "2027-03-07T15:00:00.000Z",
+      "2027-03-14T14:00:00.000Z",
+      "2027-03-21T14:00:00.000Z",
+      "2027-03-28T14:00:00.000Z",
+    ]);
+    expect(result).toMatchObject({ created: 5, conflicts: 0, completed: 0 });
+  });
+
+  it("keeps a fortnightly series' parity from its start date, not from the day it runs", async () => {
+    const coach = await addPerson(db, "coach", { timezone: "Europe/Paris" });
+    const member = await addPerson(db, "member");
+    await addWeeklyRules(db, coach.id, ALL_WEEK);
+    // Starts Tuesday 2027-01-05; every 2 weeks → 01-05, 01-19, 02-02, 02-16, 03-02 …
+    const seriesId = await addSeries(db, {
+      memberId: member.id,
+      coachId: coach.id,
+      dayOfWeek: 2,
+      startTime: "09:00",
+      endTime: "10:00",
+      startDate: "2027-01-05",
+      frequency: 2,
+    });
+
+    await generateSessions(db, { weeksAhead: 4, now: new Date("2027-02-08T12:00:00Z"), trigger: "test" });
+
+    const dates = (await sessionsOf(seriesId)).map((s) => s.startsAt.toISOString().slice(0, 10));
+    expect(dates).toEqual(["2027-02-16", "2027-03-02"]);
+  });
+
+  it("records occurrences that no longer fit as open conflicts, with the reason, and creates the rest", async () => {
+    const coach = await addPerson(db, "coach", { timezone: "UTC" });
+    const member = await addPerson(db, "member");
+    await addWeeklyRules(db, coach.id, [[1, "09:00", "12:00"]]);
+    const seriesId = await addSeries(db, {
+      memberId: member.id,
+      coachId: coach.id,
+      dayOfWeek: 1,
+      startTime: "10:00",
+      endTime: "11:00",
+      startDate: "2027-03-01",
+    });
+    await db.insert(blockedSlots).values({
+      coachId: coach.id,
+      startsAt: new Date("2027-03-08T00:00:00Z"),
+      endsAt: new Date("2027-03-09T00:00:00Z"),
+      reason: "Holiday",
+    });
+
+    const result = await generateSessions(db, { weeksAhead: 3, now: new Date("2027-02-27T00:00:00Z"), trigger: "test" });
+
+    expect(result).toMatchObject({ created: 2, conflicts: 1 });
+    const conflicts = await db.select().from(sessionConflicts).where(eq(sessionConflicts.recurringBookingId, seriesId));
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ reason: "blocked", status: "open", coachId: coach.id, memberId: member.id });
+    expect(conflicts[0]!.startsAt.toISOString()).toBe("2027-03-08T10:00:00.000Z");
+  });
+
+  it("gives the slot to the older series when two new occurrences collide, and records the other", async () => {
+    const coach = await addPerson(db, "coach", { timezone: "UTC" });
+    const older = await addPerson(db, "member");
+    const newer = await addPerson(db, "member");
+    await addWeeklyRules(db, coach.id, ALL_WEEK);
+    const common = { coachId: coach.id, dayOfWeek: 3, startTime: "10:00", endTime: "11:00", startDate: "2027-03-03" };
+    const olderSeries = await addSeries(db, { ...common, memberId: older.id, createdAt: new Date("2027-01-01T00:00:00Z") });
+    const newerSeries = await addSeries(db, { ...common, memberId: newer.id, createdAt: new Date("2027-01-02T00:00:00Z") });
+
+    const result = await generateSessions(db, { weeksAhead: 1, now: new Date("2027-03-01T00:00:00Z"), trigger: "test" });
+
+    expect(result).toMatchObject({ created: 1, conflicts: 1 });
+    expect(await sessionsOf(olderSeries)).toHaveLength(1);
+    expect(await sessionsOf(newerSeries)).toHaveLength(0);
+    const [conflict] = await db.select().from(sessionConflicts);
+    expect(conflict).toMatchObject({ recurringBookingId: newerSeries, reason: "coach_busy" });
+  });
+
+  it("creates nothing the second time, in a row or at once", async () => {
+    const coach = await addPerson(db, "coach", { timezone: "Asia/Kolkata" });
+    await addWeeklyRules(db, coach.id, ALL_WEEK);
+    for (let i = 0; i < 12; i += 1) {
+      const member = await addPerson(db, "member");
+      await addSeries(db, {
+        memberId: member.id,
+        coachId: coach.id,
+        dayOfWeek: i % 7,
+        startTime: `${String(6 + i).padStart(2, "0")}:00`,
+        endTime: `${String(6 + i).padStart(2, "0")}:30`,
+        startDate: "2027-03-01",
+      });
+    }
+    const now = new Date("2027-03-01T00:00:00Z");
+
+    const [first, second] = await Promise.all([
+      generateSessions(db, { weeksAhead: 4, now, trigger: "test", batchSize: 5 }),
+      generateSessions(db, { weeksAhead: 4, now, trigger: "test", batchSize: 5 }),
+    ]);
+    const third = await generateSessions(db, { weeksAhead: 4, now, trigger: "test" });
+
+    const total = (await db.select().from(trainingSessions)).length;
+    expect(first.created + second.created).toBe(total);
+    expect(total).toBeGreaterThanOrEqual(12 * 4 - 12);
+    expect(first.conflicts + second.conflicts + third.conflicts).toBe(0);
+    expect(third.created).toBe(0);
+    expect(await db.select().from(sessionConflicts)).toHaveLength(0);
+  });
+
+  it("marks scheduled sessions whose end has passed as completed, leaving cancelled ones alone", async () => {
+    const coach = await addPerson(db, "coach");
+    const member = await addPerson(db, "member");
+    const [past, cancelled, running] = await db
+      .insert(trainingSessions)
+      .values([
+        { coachId: coach.id, memberId: member.id, startsAt: new Date("2027-03-01T09:00Z"), endsAt: new Date("2027-03-01T10:00Z") },
+        {
+          coachId: coach.id,
+          memberId: member.id,
+          startsAt: new Date("2027-03-01T10:00Z"),
+          endsAt: new Date("2027-03-01T11:00Z"),
+          status: "cancelled",
+        },
+        { coachId: coach.id, memberId: member.id, startsAt: new Date("2027-03-01T11:00Z"), endsAt: new Date("2027-03-01T12:00Z") },
+      ])
+      .returning();
+
+    const result = await generateSessions(db, { weeksAhead: 1, now: new Date("2027-03-01T11:30:00Z"), trigger: "test" });
+
+    expect(result.completed).toBe(1);
+    const statuses = Object.fromEntries(
+      (await db.select().from(trainingSessions)).map((row) => [row.id, row.status]),
+    );
+    expect(statuses).toEqual({ [past!.id]: "completed", [cancelled!.id]: "cancelled", [running!.id]: "scheduled" });
+  });
+
+  it("records each run with its counts, and refuses weeksAhead outside 1–52", async () => {
+    const result = await generateSessions(db, { weeksAhead: 2, now: new Date("2027-03-01T00:00Z"), trigger: "cli" });
+    const [run] = await db.select().from(sessionGenerationRuns).where(eq(sessionGenerationRuns.id, result.runId));
+    expect(run).toMatchObject({ status: "succeeded", trigger: "cli", weeksAhead: 2, createdCount: 0 });
+    expect(run!.finishedAt).toBeInstanceOf(Date);
+
+    await expect(generateSessions(db, { weeksAhead: 53, trigger: "test" })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { weeksAhead: expect.any(String) },
+    });
+    expect(
+      await db.select().from(sessionGenerationRuns).where(and(eq(sessionGenerationRuns.weeksAhead, 53))),
+    ).toHaveLength(0);
+  });
+});
