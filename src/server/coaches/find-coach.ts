@@ -1,0 +1,39 @@
+// A coach and the settings every calendar computation needs: the effective
+// time zone (their own, else BUSINESS_TIMEZONE), minimum notice and default
+// session length. Null when the id is not a coach's; callers choose 400
+// (a coachId field in a body) or 404 (a coach in the path).
+import { and, eq, sql } from "drizzle-orm";
+import type { DatabaseOrTransaction } from "@/db";
+import { coachSettings, users } from "@/db/schema";
+import { AppError } from "@/domain/errors";
+import { businessTimeZone } from "../config";
+
+export interface CoachRecord {
+  id: string;
+  name: string;
+  timezone: string;
+  minimumNoticeMinutes: number;
+  defaultDuration: number;
+}
+
+export async function findCoach(db: DatabaseOrTransaction, coachId: string): Promise<CoachRecord | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      timezone: sql<string>`coalesce(${coachSettings.timezone}, ${businessTimeZone()})`,
+      minimumNoticeMinutes: sql<number>`coalesce(${coachSettings.minimumNoticeMinutes}, 120)`,
+      defaultDuration: sql<number>`coalesce(${coachSettings.defaultDuration}, 60)`,
+    })
+    .from(users)
+    .leftJoin(coachSettings, eq(coachSettings.coachId, users.id))
+    .where(and(eq(users.id, coachId), eq(users.role, "coach")));
+  return row ? { ...row, minimumNoticeMinutes: Number(row.minimumNoticeMinutes), defaultDuration: Number(row.defaultDuration) } : null;
+}
+
+/** The coach named in a URL path: 404 when there is none. */
+export async function requireCoach(db: DatabaseOrTransaction, coachId: string): Promise<CoachRecord> {
+  const coach = await findCoach(db, coachId);
+  if (!coach) throw new AppError("not_found", `No coach with id ${coachId}`);
+  return coach;
+}
