@@ -12,6 +12,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import type { ConflictReason } from "@/db/schema";
+import { coveredByAvailability } from "../availability/availability-sql";
 
 export interface OccurrenceWindow {
   /** Occurrences that start after this instant… */
@@ -95,18 +96,13 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
         WHEN EXISTS (SELECT 1 FROM blocked_slots b
                      WHERE b.coach_id = f.coach_id AND b.starts_at < f.ends_at AND b.ends_at > f.starts_at)
           THEN 'blocked'
-        WHEN NOT coalesce((
-          SELECT range_agg(avail.r) FROM (
-            SELECT tstzrange(wall_clock_to_instant(f.local_date + w.start_time::time, f.zone),
-                             wall_clock_to_instant(f.local_date + w.end_time::time, f.zone), '[)') AS r
-            FROM weekly_availability w
-            WHERE w.coach_id = f.coach_id AND w.day_of_week = extract(dow FROM f.local_date)::int
-            UNION ALL
-            SELECT tstzrange(a.starts_at, a.ends_at, '[)')
-            FROM availability_additions a
-            WHERE a.coach_id = f.coach_id AND a.starts_at < f.ends_at AND a.ends_at > f.starts_at
-          ) avail
-        ) @> tstzrange(f.starts_at, f.ends_at, '[)'), false)
+        WHEN NOT ${coveredByAvailability({
+          coachId: sql`f.coach_id`,
+          localDate: sql`f.local_date`,
+          zone: sql`f.zone`,
+          startsAt: sql`f.starts_at`,
+          endsAt: sql`f.ends_at`,
+        })}
           THEN 'outside_availability'
         WHEN EXISTS (SELECT 1 FROM training_sessions t
                      WHERE t.coach_id = f.coach_id AND t.status <> 'cancelled'
