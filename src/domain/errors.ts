@@ -1,6 +1,7 @@
 // The one error type of the application. Use cases throw it with a code; the
 // edges (route handlers, server actions) map the code to an HTTP status or an
-// action result. `fields` names each bad input field and the reason.
+// action result. `fields` names each bad input field and the reason;
+// `details` carries structured facts (e.g. every conflicting date of a series).
 export const errorStatus = {
   invalid_input: 400,
   unauthenticated: 401,
@@ -14,12 +15,15 @@ export type ErrorCode = keyof typeof errorStatus;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  /** Structured facts a client can act on, e.g. the conflicting dates of a series (409). */
+  readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>, details?: Record<string, unknown>) {
     super(message);
     this.name = "AppError";
     this.code = code;
     if (fields) this.fields = fields;
+    if (details) this.details = details;
   }
 
   get status(): number {

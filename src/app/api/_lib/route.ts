@@ -37,7 +37,12 @@ interface RouteDefinition<Params, Query, Body> {
 }
 
 export function errorResponse(error: AppError): Response {
-  const body = { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  const body = {
+    code: error.code,
+    message: error.message,
+    ...(error.fields ? { fields: error.fields } : {}),
+    ...error.details,
+  };
   return Response.json({ error: body }, { status: errorStatus[error.code] });
 }
 

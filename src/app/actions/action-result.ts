@@ -1,0 +1,40 @@
+// Server actions answer a result instead of throwing, so a form can show
+// the error next to its field: the same AppError codes and fields as the
+// REST API's error body. An unexpected error is logged and answered as
+// "internal", never with its stack.
+import { headers } from "next/headers";
+import { getCurrentActor, type Actor } from "@/auth/current-actor";
+import { getDatabase, type DatabaseOrTransaction } from "@/db";
+import { isAppError, type ErrorCode } from "@/domain/errors";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      error: { code: ErrorCode | "internal"; message: string; fields?: Record<string, string> } & Record<string, unknown>;
+    };
+
+export async function runAction<T>(
+  name: string,
+  work: (context: { db: DatabaseOrTransaction; actor: Actor | null }) => Promise<T>,
+): Promise<ActionResult<T>> {
+  try {
+    const actor = await getCurrentActor(await headers());
+    const { db } = await getDatabase();
+    return { ok: true, data: await work({ db, actor }) };
+  } catch (error) {
+    if (isAppError(error)) {
+      return {
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.fields ? { fields: error.fields } : {}),
+          ...error.details,
+        },
+      };
+    }
+    console.error(`[action] ${name} failed:`, error);
+    return { ok: false, error: { code: "internal", message: "Internal error" } };
+  }
+}

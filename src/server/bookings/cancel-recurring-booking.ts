@@ -1,0 +1,78 @@
+// Cancel a whole series. futureOnly: true cancels the occurrences that start
+// after now and ends the series; false also cancels its past occurrences
+// that are still "scheduled". Completed and no-show history is never
+// touched; open conflicts of the series are closed. Takes the generator's
+// lock, so a generation batch running meanwhile cannot give the cancelled
+// series new sessions.
+import { and, eq, gt, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "@/auth/current-actor";
+import { assertCan, isInBookingScope } from "@/auth/permissions";
+import type { DatabaseOrTransaction } from "@/db";
+import { recurringBookings, sessionConflicts, trainingSessions } from "@/db/schema";
+import { AppError } from "@/domain/errors";
+import { recordId } from "../fields";
+import { GENERATION_LOCK } from "../sessions/generate-sessions";
+import { parseInput } from "../validation";
+import { selectRecurringBookingViews, type RecurringBookingView } from "./recurring-booking-view";
+
+export const cancelRecurringBookingInput = z.strictObject({
+  recurringBookingId: recordId,
+  futureOnly: z.boolean({ error: "Must be true (this and all future) or false (also past unheld ones)" }),
+});
+
+export type CancelRecurringBookingInput = z.input<typeof cancelRecurringBookingInput>;
+
+export async function cancelRecurringBooking(options: {
+  db: DatabaseOrTransaction;
+  actor: Actor | null;
+  input: CancelRecurringBookingInput;
+  now?: Date;
+}): Promise<{ cancelled: number; recurringBooking: RecurringBookingView }> {
+  const { actor } = options;
+  assertCan(actor, "sessions:cancel");
+  const input = parseInput(cancelRecurringBookingInput, options.input);
+  const now = options.now ?? new Date();
+
+  return options.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT ${GENERATION_LOCK}`);
+    const [series] = await tx
+      .select()
+      .from(recurringBookings)
+      .where(eq(recurringBookings.id, input.recurringBookingId))
+      .for("update");
+    // Someone else's series is "not found": no hint that it exists.
+    if (!series || !isInBookingScope(actor, series)) {
+      throw new AppError("not_found", `No recurring booking ${input.recurringBookingId}`);
+    }
+    if (series.status === "cancelled") throw new AppError("conflict", "This recurring booking is already cancelled");
+
+    await tx
+      .update(recurringBookings)
+      .set({ status: "cancelled", cancelledAt: now, updatedAt: now })
+      .where(eq(recurringBookings.id, series.id));
+    const cancelled = await tx
+      .update(trainingSessions)
+      .set({
+        status: "cancelled",
+        cancelledAt: now,
+        updatedAt: now,
+        cancellationReason: `Series cancelled by ${actor.role === "member" ? "the member" : `the ${actor.role}`}`,
+      })
+      .where(
+        and(
+          eq(trainingSessions.recurringBookingId, series.id),
+          eq(trainingSessions.status, "scheduled"),
+          input.futureOnly ? gt(trainingSessions.startsAt, now) : undefined,
+        ),
+      )
+      .returning({ id: trainingSessions.id });
+    await tx
+      .update(sessionConflicts)
+      .set({ status: "resolved", resolution: "series cancelled", resolvedAt: now })
+      .where(and(eq(sessionConflicts.recurringBookingId, series.id), eq(sessionConflicts.status, "open")));
+
+    const [view] = await selectRecurringBookingViews(tx, eq(recurringBookings.id, series.id), { now });
+    return { cancelled: cancelled.length, recurringBooking: view! };
+  });
+}

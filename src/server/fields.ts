@@ -1,0 +1,33 @@
+// zod field schemas shared by every use case's input: wall-clock times,
+// calendar dates, instants and ids, each with a reason a person can act on.
+import { z } from "zod";
+import { Temporal } from "temporal-polyfill";
+
+/** "HH:MM", 00:00–23:59 (24:00, 10:60 and 9:00 are refused). */
+export const wallClockTime = z
+  .string()
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Must be a time HH:MM from 00:00 to 23:59");
+
+/** "YYYY-MM-DD" that exists on the calendar (2027-02-30 is refused). */
+export const calendarDate = z.string().refine(
+  (value) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    try {
+      return Temporal.PlainDate.from(value, { overflow: "reject" }).toString() === value;
+    } catch {
+      return false;
+    }
+  },
+  { message: "Must be a real date YYYY-MM-DD" },
+);
+
+/** An ISO 8601 instant with its offset ("2027-03-01T10:00:00Z" or "…+01:00"), as a Date. */
+export const instant = z.iso
+  .datetime({ offset: true, message: "Must be an ISO 8601 date-time with an offset, e.g. 2027-03-01T10:00:00Z" })
+  .transform((value) => new Date(value));
+
+/** A record id (text; UUIDs for new rows, v1 ids kept as they were). */
+export const recordId = z.string().trim().min(1, "Required").max(200, "Too long");
+
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export const dayOfWeek = z.number().int("Must be a whole number").min(0, "Must be 0 (Sunday) to 6 (Saturday)").max(6, "Must be 0 (Sunday) to 6 (Saturday)");
