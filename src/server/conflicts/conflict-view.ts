@@ -1,0 +1,81 @@
+// How the API shows a generation conflict (DESIGN.md invariant 3): the
+// occurrence a series could not place, why, and what became of it. The
+// series is named by its wall-clock slot (in the coach's zone, given too),
+// the occurrence by its instants (ISO UTC).
+import { aliasedTable, eq, sql, type SQL } from "drizzle-orm";
+import type { DatabaseOrTransaction } from "@/db";
+import {
+  coachSettings,
+  recurringBookings,
+  sessionConflicts,
+  users,
+  type ConflictReason,
+  type SessionConflict,
+} from "@/db/schema";
+import { businessTimeZone } from "../config";
+
+export interface ConflictView {
+  id: string;
+  series: { id: string; dayOfWeek: number; startTime: string; endTime: string };
+  member: { id: string; name: string };
+  coach: { id: string; name: string; timezone: string };
+  startsAt: string;
+  endsAt: string;
+  reason: ConflictReason;
+  status: SessionConflict["status"];
+  /**
+   * Free text once resolved: "placed" or "dismissed" (followed by ": <note>"
+   * when the coach gave one) from the resolve endpoint; "skipped when
+   * booking" or "series cancelled" from the booking flow.
+   */
+  resolution: string | null;
+  detectedAt: string;
+  resolvedAt: string | null;
+}
+
+const coach = aliasedTable(users, "conflict_coach");
+const member = aliasedTable(users, "conflict_member");
+
+/** Conflicts matching `where`, by occurrence start. */
+export async function selectConflictViews(db: DatabaseOrTransaction, where: SQL | undefined): Promise<ConflictView[]> {
+  const rows = await db
+    .select({
+      id: sessionConflicts.id,
+      seriesId: recurringBookings.id,
+      dayOfWeek: recurringBookings.dayOfWeek,
+      startTime: recurringBookings.startTime,
+      endTime: recurringBookings.endTime,
+      memberId: sessionConflicts.memberId,
+      memberName: member.name,
+      coachId: sessionConflicts.coachId,
+      coachName: coach.name,
+      coachTimezone: sql<string>`coalesce(${coachSettings.timezone}, ${businessTimeZone()})`,
+      startsAt: sessionConflicts.startsAt,
+      endsAt: sessionConflicts.endsAt,
+      reason: sessionConflicts.reason,
+      status: sessionConflicts.status,
+      resolution: sessionConflicts.resolution,
+      detectedAt: sessionConflicts.detectedAt,
+      resolvedAt: sessionConflicts.resolvedAt,
+    })
+    .from(sessionConflicts)
+    .innerJoin(recurringBookings, eq(recurringBookings.id, sessionConflicts.recurringBookingId))
+    .innerJoin(coach, eq(coach.id, sessionConflicts.coachId))
+    .innerJoin(member, eq(member.id, sessionConflicts.memberId))
+    .leftJoin(coachSettings, eq(coachSettings.coachId, sessionConflicts.coachId))
+    .where(where)
+    .orderBy(sessionConflicts.startsAt, sessionConflicts.id);
+  return rows.map((row) => ({
+    id: row.id,
+    series: { id: row.seriesId, dayOfWeek: row.dayOfWeek, startTime: row.startTime, endTime: row.endTime },
+    member: { id: row.memberId, name: row.memberName },
+    coach: { id: row.coachId, name: row.coachName, timezone: row.coachTimezone },
+    startsAt: new Date(row.startsAt).toISOString(),
+    endsAt: new Date(row.endsAt).toISOString(),
+    reason: row.reason,
+    status: row.status,
+    resolution: row.resolution,
+    detectedAt: new Date(row.detectedAt).toISOString(),
+    resolvedAt: row.resolvedAt ? new Date(row.resolvedAt).toISOString() : null,
+  }));
+}

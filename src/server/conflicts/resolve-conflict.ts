@@ -1,0 +1,195 @@
+// Decide what becomes of an open generation conflict:
+//  - "dismiss": the occurrence stays skipped; the conflict is resolved with
+//    resolution "dismissed" (": <note>" appended when given).
+//  - "retry": place the occurrence now as a scheduled session. When it fits
+//    (not blocked, inside the coach's availability, both calendars free) the
+//    session is created and the conflict resolved as "placed", in one
+//    transaction. When it still does not fit: 409 naming the reason, and
+//    nothing changes (the conflict stays open).
+//
+// Who: the conflict's coach or the owner (a member's role: 403); another
+// coach's conflict is 404, like a missing id. Already resolved: 409.
+//
+// Overlaps are decided by the exclusion constraints themselves (SQLSTATE
+// 23P01), not by a prior SELECT, so a booking committed a moment earlier can
+// never be double-booked. The generator's advisory lock is held while
+// placing, so a retry never races a generation batch or the cancellation of
+// its series.
+import { z } from "zod";
+import { and, eq, sql } from "drizzle-orm";
+import type { Actor } from "@/auth/current-actor";
+import { assertCan, isInBookingScope } from "@/auth/permissions";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { recurringBookings, sessionConflicts, trainingSessions, type ConflictReason } from "@/db/schema";
+import { AppError } from "@/domain/errors";
+import { coveredByAvailability } from "../availability/availability-sql";
+import { businessTimeZone } from "../config";
+import { recordId } from "../fields";
+import { GENERATION_LOCK } from "../sessions/generate-sessions";
+import { selectSessionViews, type SessionView } from "../sessions/session-view";
+import { parseInput } from "../validation";
+import { selectConflictViews, type ConflictView } from "./conflict-view";
+
+/** The POST body. */
+export const resolveConflictBody = z.strictObject({
+  action: z.enum(["dismiss", "retry"]),
+  note: z.string().trim().max(500, "At most 500 characters").optional(),
+});
+
+export const resolveConflictInput = resolveConflictBody.extend({ id: recordId });
+
+export type ResolveConflictInput = z.input<typeof resolveConflictInput>;
+
+export interface ResolveConflictResult {
+  conflict: ConflictView;
+  /** The session a successful retry placed; null on dismiss. */
+  session: SessionView | null;
+}
+
+const reasonText: Record<ConflictReason, string> = {
+  blocked: "the coach has blocked that time",
+  outside_availability: "it is outside the coach's availability",
+  coach_busy: "the coach has another session then",
+  member_busy: "the member has another session then",
+};
+
+export async function resolveConflict(options: {
+  db: DatabaseOrTransaction;
+  actor: Actor | null;
+  input: ResolveConflictInput;
+  now?: Date;
+}): Promise<ResolveConflictResult> {
+  const { actor } = options;
+  assertCan(actor, "conflicts:manage");
+  const input = parseInput(resolveConflictInput, options.input);
+  const now = options.now ?? new Date();
+
+  return options.db.transaction(async (tx) => {
+    if (input.action === "retry") await tx.execute(sql`SELECT ${GENERATION_LOCK}`);
+
+    const [conflict] = await tx
+      .select({
+        id: sessionConflicts.id,
+        coachId: sessionConflicts.coachId,
+        memberId: sessionConflicts.memberId,
+        recurringBookingId: sessionConflicts.recurringBookingId,
+        startsAt: sessionConflicts.startsAt,
+        endsAt: sessionConflicts.endsAt,
+        status: sessionConflicts.status,
+        resolution: sessionConflicts.resolution,
+        seriesStatus: recurringBookings.status,
+      })
+      .from(sessionConflicts)
+      .innerJoin(recurringBookings, eq(recurringBookings.id, sessionConflicts.recurringBookingId))
+      .where(eq(sessionConflicts.id, input.id))
+      .for("update", { of: sessionConflicts });
+    if (!conflict || !isInBookingScope(actor, conflict)) {
+      throw new AppError("not_found", `No conflict with id ${input.id}`);
+    }
+    if (conflict.status !== "open") {
+      throw new AppError("conflict", `The conflict is already resolved (${conflict.resolution ?? "no resolution"})`);
+    }
+
+    let session: SessionView | null = null;
+    let resolution = "dismissed";
+    if (input.action === "retry") {
+      session = await place(tx, conflict, now);
+      resolution = "placed";
+    }
+    if (input.note) resolution += `: ${input.note}`;
+
+    await tx
+      .update(sessionConflicts)
+      .set({ status: "resolved", resolution, resolvedAt: now })
+      .where(and(eq(sessionConflicts.id, conflict.id), eq(sessionConflicts.status, "open")));
+
+    const [view] = await selectConflictViews(tx, eq(sessionConflicts.id, conflict.id));
+    return { conflict: view!, session };
+  });
+}
+
+interface OpenConflict {
+  coachId: string;
+  memberId: string;
+  recurringBookingId: string;
+  startsAt: Date;
+  endsAt: Date;
+  seriesStatus: string;
+}
+
+/** Creates the occurrence's session, or throws 409 saying why it still does not fit. */
+async function place(tx: DatabaseOrTransaction, conflict: OpenConflict, now: Date): Promise<SessionView> {
+  const startsAt = new Date(conflict.startsAt);
+  const endsAt = new Date(conflict.endsAt);
+  if (conflict.seriesStatus !== "active") {
+    throw new AppError("conflict", "The series was cancelled: dismiss this conflict instead");
+  }
+  if (startsAt.getTime() <= now.getTime()) {
+    throw new AppError(
+      "conflict",
+      `The occurrence started at ${startsAt.toISOString()}, it can no longer be placed: dismiss it instead`,
+    );
+  }
+
+  const starts = sql`${startsAt.toISOString()}::timestamptz`;
+  const ends = sql`${endsAt.toISOString()}::timestamptz`;
+  const coachId = sql`${conflict.coachId}::text`;
+  const zone = sql`coalesce((SELECT cs.timezone FROM coach_settings cs WHERE cs.coach_id = ${coachId}), ${businessTimeZone()}::text)`;
+  const [check] = await selectRows<{ blocked: boolean; covered: boolean }>(
+    tx,
+    sql`SELECT
+          EXISTS (SELECT 1 FROM blocked_slots b
+                  WHERE b.coach_id = ${coachId} AND b.starts_at < ${ends} AND b.ends_at > ${starts}) AS blocked,
+          ${coveredByAvailability({
+            coachId,
+            localDate: sql`(${starts} AT TIME ZONE ${zone})::date`,
+            zone,
+            startsAt: starts,
+            endsAt: ends,
+          })} AS covered`,
+  );
+  if (check!.blocked) throw stillConflicting("blocked");
+  if (!check!.covered) throw stillConflicting("outside_availability");
+
+  let id: string;
+  try {
+    const [row] = await tx
+      .insert(trainingSessions)
+      .values({
+        coachId: conflict.coachId,
+        memberId: conflict.memberId,
+        recurringBookingId: conflict.recurringBookingId,
+        startsAt,
+        endsAt,
+      })
+      .returning({ id: trainingSessions.id });
+    id = row!.id;
+  } catch (error) {
+    const cause = databaseError(error);
+    if (cause?.code === "23P01") {
+      throw stillConflicting(cause.constraint?.includes("member") ? "member_busy" : "coach_busy");
+    }
+    if (cause?.code === "23505") {
+      throw new AppError("conflict", "This occurrence already has a session: dismiss the conflict instead");
+    }
+    throw error;
+  }
+  const [view] = await selectSessionViews(tx, eq(trainingSessions.id, id));
+  return view!;
+}
+
+function stillConflicting(reason: ConflictReason): AppError {
+  return new AppError("conflict", `The occurrence still does not fit (${reason}): ${reasonText[reason]}`);
+}
+
+/** Drizzle wraps driver errors; the SQLSTATE and constraint sit on the cause chain. */
+function databaseError(error: unknown): { code: string; constraint?: string } | null {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; constraint?: unknown; cause?: unknown };
+    if (typeof candidate.code === "string") {
+      return { code: candidate.code, constraint: typeof candidate.constraint === "string" ? candidate.constraint : undefined };
+    }
+    current = candidate.cause;
+  }
+  return null;
+}
