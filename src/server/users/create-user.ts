@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { eq } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
+import { hasPostgresCode, UNIQUE_VIOLATION } from "@/db/errors";
 import { z } from "zod";
 import { accounts, coachSettings, userRole, users, type UserRole } from "@/db/schema";
 import { AppError } from "@/domain/errors";
@@ -45,8 +46,6 @@ export interface CreatedUser {
   /** The coach's IANA zone; null for other roles and for coaches on the business zone. */
   timezone: string | null;
 }
-
-const UNIQUE_VIOLATION = "23505";
 
 export async function createUser(db: DatabaseOrTransaction, input: CreateUserInput): Promise<CreatedUser> {
   const { email, password, name, role, timezone } = parseInput(createUserInput, input);
@@ -94,14 +93,4 @@ function duplicateEmail(email: string): AppError {
   return new AppError("conflict", `A user with the e-mail ${email} already exists`, {
     email: "A user with this e-mail already exists",
   });
-}
-
-/** Drizzle wraps driver errors; the SQLSTATE sits somewhere on the cause chain. */
-function hasPostgresCode(error: unknown, code: string): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current !== "object") return false;
-    if ((current as { code?: unknown }).code === code) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
 }

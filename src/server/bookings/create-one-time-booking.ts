@@ -1,0 +1,116 @@
+// Book one session: it must lie inside the coach's free availability (rules ∪
+// additions, no blocked slot) and, for a member, respect the coach's minimum
+// notice. The booking row and its session are written in one transaction.
+// Whether the time is still free is decided by the exclusion constraints
+// when the session is inserted — not by a read-then-write check — so of two
+// members racing for one slot exactly one wins and the other gets 409.
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "@/auth/current-actor";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { EXCLUSION_VIOLATION, postgresError } from "@/db/errors";
+import { bookings, trainingSessions } from "@/db/schema";
+import { AppError } from "@/domain/errors";
+import { coveredByAvailability } from "../availability/availability-sql";
+import { instant, recordId } from "../fields";
+import { selectSessionViews, type SessionView } from "../sessions/session-view";
+import { parseInput } from "../validation";
+import { resolveBookingParties } from "./booking-parties";
+
+const MAX_LENGTH_MS = 8 * 60 * 60 * 1000;
+
+export const createOneTimeBookingInput = z
+  .strictObject({
+    coachId: recordId,
+    /** Only when a coach or the owner books for a member. */
+    memberId: recordId.optional(),
+    startsAt: instant,
+    endsAt: instant,
+  })
+  .superRefine((value, context) => {
+    // zod still runs this when a field failed its format (then it is no Date).
+    if (!(value.startsAt instanceof Date) || !(value.endsAt instanceof Date)) return;
+    if (value.endsAt <= value.startsAt) {
+      context.addIssue({ code: "custom", path: ["endsAt"], message: "Must be after startsAt" });
+    } else if (value.endsAt.getTime() - value.startsAt.getTime() > MAX_LENGTH_MS) {
+      context.addIssue({ code: "custom", path: ["endsAt"], message: "A session lasts at most 8 hours" });
+    }
+  });
+
+export type CreateOneTimeBookingInput = z.input<typeof createOneTimeBookingInput>;
+
+export async function createOneTimeBooking(options: {
+  db: DatabaseOrTransaction;
+  actor: Actor | null;
+  input: CreateOneTimeBookingInput;
+  now?: Date;
+}): Promise<{ booking: { id: string; status: string }; session: SessionView }> {
+  const now = options.now ?? new Date();
+  const input = parseInput(createOneTimeBookingInput, options.input);
+  const { actor } = options;
+
+  return options.db.transaction(async (tx) => {
+    const { coach, memberId } = await resolveBookingParties(tx, actor, input);
+    if (input.startsAt <= now) {
+      throw new AppError("invalid_input", "startsAt: Must be in the future", { startsAt: "Must be in the future" });
+    }
+    // A member books within the coach's notice; the coach or owner may fill a slot sooner.
+    const earliest = new Date(now.getTime() + coach.minimumNoticeMinutes * 60_000);
+    if (actor?.role === "member" && input.startsAt < earliest) {
+      throw new AppError("invalid_input", `startsAt: ${coach.name} takes bookings ${coach.minimumNoticeMinutes} minutes ahead`, {
+        startsAt: `Must be at least ${coach.minimumNoticeMinutes} minutes from now`,
+      });
+    }
+
+    const startsAt = sql`${input.startsAt.toISOString()}::timestamptz`;
+    const endsAt = sql`${input.endsAt.toISOString()}::timestamptz`;
+    const [fit] = await selectRows<{ blocked: boolean; covered: boolean }>(
+      tx,
+      sql`SELECT
+        EXISTS (SELECT 1 FROM blocked_slots b
+                WHERE b.coach_id = ${coach.id} AND b.starts_at < ${endsAt} AND b.ends_at > ${startsAt}) AS blocked,
+        ${coveredByAvailability({
+          coachId: sql`${coach.id}`,
+          localDate: sql`(${startsAt} AT TIME ZONE ${coach.timezone})::date`,
+          zone: sql`${coach.timezone}`,
+          startsAt,
+          endsAt,
+        })} AS covered`,
+    );
+    if (fit!.blocked) throw new AppError("conflict", `${coach.name} is not available then (time off)`);
+    if (!fit!.covered) throw new AppError("conflict", `This time is outside ${coach.name}'s availability`);
+
+    const [booking] = await tx.insert(bookings).values({ memberId, createdAt: now }).returning();
+    let sessionId: string;
+    try {
+      // A savepoint, so the constraint's verdict becomes a 409 and not an aborted transaction.
+      const [session] = await tx.transaction((inner) =>
+        inner
+          .insert(trainingSessions)
+          .values({
+            coachId: coach.id,
+            memberId,
+            oneTimeBookingId: booking!.id,
+            startsAt: input.startsAt,
+            endsAt: input.endsAt,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: trainingSessions.id }),
+      );
+      sessionId = session!.id;
+    } catch (error) {
+      const overlap = postgresError(error, EXCLUSION_VIOLATION);
+      if (!overlap) throw error;
+      throw new AppError(
+        "conflict",
+        overlap.constraint === "training_sessions_member_no_overlap"
+          ? "The member already has a session at that time"
+          : "This time was just booked by someone else",
+      );
+    }
+    await tx.update(bookings).set({ sessionId }).where(eq(bookings.id, booking!.id));
+    const [session] = await selectSessionViews(tx, eq(trainingSessions.id, sessionId));
+    return { booking: { id: booking!.id, status: booking!.status }, session: session! };
+  });
+}
