@@ -20,6 +20,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/auth/current-actor";
 import { assertCan, isInBookingScope } from "@/auth/permissions";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { EXCLUSION_VIOLATION, UNIQUE_VIOLATION, hasPostgresCode, postgresError } from "@/db/errors";
 import { recurringBookings, sessionConflicts, trainingSessions, type ConflictReason } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { coveredByAvailability } from "../availability/availability-sql";
@@ -165,11 +166,11 @@ async function place(tx: DatabaseOrTransaction, conflict: OpenConflict, now: Dat
       .returning({ id: trainingSessions.id });
     id = row!.id;
   } catch (error) {
-    const cause = databaseError(error);
-    if (cause?.code === "23P01") {
-      throw stillConflicting(cause.constraint?.includes("member") ? "member_busy" : "coach_busy");
+    const overlap = postgresError(error, EXCLUSION_VIOLATION);
+    if (overlap) {
+      throw stillConflicting(overlap.constraint === "training_sessions_member_no_overlap" ? "member_busy" : "coach_busy");
     }
-    if (cause?.code === "23505") {
+    if (hasPostgresCode(error, UNIQUE_VIOLATION)) {
       throw new AppError("conflict", "This occurrence already has a session: dismiss the conflict instead");
     }
     throw error;
@@ -180,16 +181,4 @@ async function place(tx: DatabaseOrTransaction, conflict: OpenConflict, now: Dat
 
 function stillConflicting(reason: ConflictReason): AppError {
   return new AppError("conflict", `The occurrence still does not fit (${reason}): ${reasonText[reason]}`);
-}
-
-/** Drizzle wraps driver errors; the SQLSTATE and constraint sit on the cause chain. */
-function databaseError(error: unknown): { code: string; constraint?: string } | null {
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    const candidate = current as { code?: unknown; constraint?: unknown; cause?: unknown };
-    if (typeof candidate.code === "string") {
-      return { code: candidate.code, constraint: typeof candidate.constraint === "string" ? candidate.constraint : undefined };
-    }
-    current = candidate.cause;
-  }
-  return null;
 }
