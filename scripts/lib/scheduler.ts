@@ -1,0 +1,139 @@
+// The internal scheduler of `npm start`: the daily session generation at
+// 02:00 in the business time zone, for installs that have no Vercel cron.
+// It runs in start.ts's own process, which must not open the database (with
+// PGlite the `next start` child owns the data directory), so its `trigger`
+// calls the app's cron endpoint. One log line per run with the counts; a
+// failed run is logged and the next one is still scheduled.
+//
+// 02:00 becomes an instant by DESIGN.md's rule (src/domain/time.ts): on a
+// spring-forward day without 02:00 the run moves forward by the gap (03:00),
+// and on a fall-back day with two 02:00s it takes the earlier one — so it
+// runs exactly once every local day. croner holds the timer (one job per run,
+// re-armed after each).
+import { Cron } from "croner";
+import { Temporal } from "temporal-polyfill";
+import { wallClockToInstant } from "@/domain/time";
+
+export const DAILY_RUN_TIME = "02:00";
+
+/** The next 02:00 wall-clock in `timeZone` strictly after `now`. */
+export function nextRunAt(now: Date, timeZone: string, time: string = DAILY_RUN_TIME): Date {
+  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone).toPlainDate();
+  for (let days = 0; ; days++) {
+    const candidate = wallClockToInstant(today.add({ days }).toString(), time, timeZone);
+    if (candidate.getTime() > now.getTime()) return candidate;
+  }
+}
+
+/** What a run reports (the cron endpoint's `run`). */
+export interface RunCounts {
+  created: number;
+  conflicts: number;
+  completed: number;
+  durationMs: number | null;
+}
+
+export interface DailyGenerationOptions {
+  timeZone: string;
+  /** Runs the generation once; rejects on failure. */
+  trigger: () => Promise<RunCounts>;
+  log: (line: string) => void;
+  /** When the run after `now` is due; default 02:00 in `timeZone` (tests use a shorter one). */
+  nextRun?: (now: Date) => Date;
+}
+
+export interface DailyGeneration {
+  /** No run starts after this; a run in progress finishes. Idempotent. */
+  stop(): void;
+  /** When the next run is due; null once stopped. */
+  nextRun(): Date | null;
+}
+
+export function startDailyGeneration(options: DailyGenerationOptions): DailyGeneration {
+  const due = options.nextRun ?? ((now: Date) => nextRunAt(now, options.timeZone));
+  let job: Cron | null = null;
+  let stopped = false;
+
+  const arm = () => {
+    if (stopped) return;
+    const now = Date.now();
+    // Never in the past: croner would never fire, and the scheduler would be dead.
+    const at = new Date(Math.max(due(new Date(now)).getTime(), now + 10));
+    job = new Cron(at, () => runOnce());
+  };
+
+  const runOnce = async () => {
+    let line: string;
+    try {
+      const run = await options.trigger();
+      line =
+        `Session generation (internal scheduler): created ${run.created}, conflicts ${run.conflicts}, ` +
+        `completed ${run.completed}${run.durationMs === null ? "" : ` in ${run.durationMs} ms`}`;
+    } catch (error) {
+      line = `Session generation (internal scheduler) failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    arm();
+    const upcoming = stopped ? null : (job?.nextRun() ?? null);
+    options.log(upcoming ? `${line}; next run ${describeInstant(upcoming, options.timeZone)}` : line);
+  };
+
+  arm();
+  return {
+    stop() {
+      stopped = true;
+      job?.stop();
+      job = null;
+    },
+    nextRun: () => (stopped ? null : (job?.nextRun() ?? null)),
+  };
+}
+
+/** "2027-03-28 03:00 Europe/Paris". */
+export function describeInstant(instant: Date, timeZone: string): string {
+  const zoned = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
+  return `${zoned.toPlainDate()} ${zoned.toPlainTime().toString({ smallestUnit: "minute" })} ${timeZone}`;
+}
+
+export type SchedulerMode = "internal" | "vercel" | "off";
+
+/**
+ * Which process runs the daily generation: Vercel's cron when hosted there
+ * (VERCEL set), nobody when INTERNAL_SCHEDULER=off (another scheduler calls
+ * the cron endpoint), otherwise this one. With the line that says so.
+ */
+export function schedulerMode(env: Readonly<Record<string, string | undefined>>, timeZone: string): { mode: SchedulerMode; message: string } {
+  if (env.VERCEL) return { mode: "vercel", message: "Daily session generation: left to Vercel cron (vercel.json)" };
+  if (env.INTERNAL_SCHEDULER?.trim().toLowerCase() === "off") {
+    return { mode: "off", message: "Daily session generation: disabled (INTERNAL_SCHEDULER=off)" };
+  }
+  return {
+    mode: "internal",
+    message: `Daily session generation at ${DAILY_RUN_TIME} ${timeZone} (internal scheduler)`,
+  };
+}
+
+/**
+ * The trigger start.ts uses: POST the app's own cron endpoint with the secret
+ * (never logged), marked as the internal scheduler. Rejects with the
+ * endpoint's error message on any non-200 answer.
+ */
+export function cronEndpointTrigger(options: { url: string; secret: string; timeoutMs?: number }): () => Promise<RunCounts> {
+  return async () => {
+    const response = await fetch(options.url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${options.secret}`, "x-coachbook-trigger": "scheduler" },
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30 * 60_000),
+    });
+    const text = await response.text();
+    let body: { run?: RunCounts; error?: { message?: string } } = {};
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      // Not JSON: reported below with the status.
+    }
+    if (response.status !== 200 || !body.run) {
+      throw new Error(`${options.url} answered ${response.status}: ${body.error?.message ?? text.slice(0, 200)}`);
+    }
+    return body.run;
+  };
+}
