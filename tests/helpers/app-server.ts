@@ -33,6 +33,8 @@ export interface StartAppServerOptions {
   prepare?: (handle: DatabaseHandle) => Promise<void>;
   /** "unreachable": point the server at a PostgreSQL port nobody listens on. */
   database?: "fresh" | "unreachable";
+  /** Extra environment for the server (e.g. CRON_SECRET); `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
 }
 
 const READY_TIMEOUT_MS = 30_000;
@@ -55,6 +57,10 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
   };
   if (!database.env.DATABASE_URL) delete env.DATABASE_URL;
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
 
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
