@@ -37,3 +37,75 @@ export function coveredByAvailability({ coachId, localDate, zone, startsAt, ends
           ) avail
         ) @> tstzrange(${startsAt}, ${endsAt}, '[)'), false)`;
 }
+
+export interface FreeTimeTerms {
+  coachId: string;
+  /** Local dates in the coach's zone, inclusive. */
+  from: string;
+  to: string;
+  /** The zone of coaches without their own (BUSINESS_TIMEZONE). */
+  businessTimeZone: string;
+}
+
+/**
+ * One statement: the coach's effective settings and free time around the
+ * local dates from..to, as rows (zone, notice, default_duration, starts_at,
+ * ends_at) — one row per disjoint free range, or a single row with NULL
+ * range when there is none, and no row when the id is not a coach's.
+ *
+ *   free = (weekly rules on each local date ∪ additions) − (blocked slots ∪
+ *          non-cancelled sessions), within [from 00:00, to + 2 days 00:00)
+ *
+ * The extra day lets a slot that starts late on `to` run past midnight into
+ * free time of the next day; callers keep only slot starts on from..to.
+ */
+export function freeTimeQuery(terms: FreeTimeTerms): SQL {
+  return sql`
+    WITH coach AS (
+      SELECT u.id,
+             coalesce(cs.timezone, ${terms.businessTimeZone}::text) AS zone,
+             coalesce(cs.minimum_notice_minutes, 120) AS notice,
+             coalesce(cs.default_duration, 60) AS default_duration
+      FROM users u
+      LEFT JOIN coach_settings cs ON cs.coach_id = u.id
+      WHERE u.id = ${terms.coachId} AND u.role = 'coach'
+    ),
+    bounds AS (
+      SELECT c.*,
+             tstzrange(wall_clock_to_instant(${terms.from}::date::timestamp, c.zone),
+                       wall_clock_to_instant((${terms.to}::date + 2)::timestamp, c.zone), '[)') AS span
+      FROM coach c
+    ),
+    free AS (
+      SELECT b.zone, b.notice, b.default_duration,
+        (coalesce((
+           SELECT range_agg(avail.r) FROM (
+             SELECT tstzrange(wall_clock_to_instant(d.day::date + w.start_time::time, b.zone),
+                              wall_clock_to_instant(d.day::date + w.end_time::time, b.zone), '[)') AS r
+             FROM generate_series(${terms.from}::date::timestamp, (${terms.to}::date + 1)::timestamp, interval '1 day') AS d(day)
+             JOIN weekly_availability w
+               ON w.coach_id = b.id AND w.day_of_week = extract(dow FROM d.day)::int
+             UNION ALL
+             SELECT tstzrange(a.starts_at, a.ends_at, '[)')
+             FROM availability_additions a
+             WHERE a.coach_id = b.id AND a.starts_at < upper(b.span) AND a.ends_at > lower(b.span)
+           ) avail), '{}'::tstzmultirange)
+         - coalesce((
+           SELECT range_agg(busy.r) FROM (
+             SELECT tstzrange(x.starts_at, x.ends_at, '[)') AS r
+             FROM blocked_slots x
+             WHERE x.coach_id = b.id AND x.starts_at < upper(b.span) AND x.ends_at > lower(b.span)
+             UNION ALL
+             SELECT tstzrange(t.starts_at, t.ends_at, '[)')
+             FROM training_sessions t
+             WHERE t.coach_id = b.id AND t.status <> 'cancelled'
+               AND tstzrange(t.starts_at, t.ends_at, '[)') && b.span
+           ) busy), '{}'::tstzmultirange)
+        ) * tstzmultirange(b.span) AS ranges
+      FROM bounds b
+    )
+    SELECT f.zone, f.notice, f.default_duration, lower(u.r) AS starts_at, upper(u.r) AS ends_at
+    FROM free f
+    LEFT JOIN LATERAL unnest(f.ranges) AS u(r) ON true
+    ORDER BY starts_at`;
+}

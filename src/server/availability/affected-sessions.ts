@@ -1,0 +1,100 @@
+// The sessions an availability change touches, and what happens to them.
+// DESIGN.md: changing availability reports the future scheduled sessions that
+// no longer fit; the caller chooses to keep them (reported only) or cancel
+// them in the same transaction. A member's session is never cancelled
+// silently.
+//
+// "No longer fits" uses coveredByAvailability(), the generator's own
+// definition of inside availability, and compares before and after the
+// change: only sessions the change itself leaves outside are reported, never
+// ones that were already outside (a v1 session, an owner's exception).
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { bookings, trainingSessions } from "@/db/schema";
+import { selectSessionViews, type SessionView } from "../sessions/session-view";
+import { coveredByAvailability } from "./availability-sql";
+
+/** The cancellation reason when a change of rules or additions leaves a session outside availability. */
+export const AVAILABILITY_CHANGED_REASON = "Coach availability changed";
+/** The cancellation reason for a blocked slot without a reason of its own. */
+export const TIME_OFF_REASON = "Coach time off";
+
+export interface CoachScope {
+  coachId: string;
+  /** The coach's effective zone. */
+  zone: string;
+  /** Only sessions that start after this instant. */
+  after: Date;
+  /** Only sessions overlapping [startsAt, endsAt), when given. */
+  overlapping?: { startsAt: Date; endsAt: Date };
+}
+
+function scheduledOfCoach(scope: CoachScope): SQL {
+  const overlap = scope.overlapping
+    ? sql`AND t.starts_at < ${scope.overlapping.endsAt.toISOString()}::timestamptz
+          AND t.ends_at > ${scope.overlapping.startsAt.toISOString()}::timestamptz`
+    : sql``;
+  return sql`t.coach_id = ${scope.coachId} AND t.status = 'scheduled'
+    AND t.starts_at > ${scope.after.toISOString()}::timestamptz ${overlap}`;
+}
+
+/** Ids of the coach's future scheduled sessions that lie outside their availability now. */
+export async function sessionsOutsideAvailability(db: DatabaseOrTransaction, scope: CoachScope): Promise<string[]> {
+  const zone = sql`${scope.zone}::text`;
+  const rows = await selectRows<{ id: string }>(
+    db,
+    sql`SELECT t.id FROM training_sessions t
+        WHERE ${scheduledOfCoach(scope)}
+          AND NOT ${coveredByAvailability({
+            coachId: sql`t.coach_id`,
+            localDate: sql`((t.starts_at AT TIME ZONE ${zone})::date)`,
+            zone,
+            startsAt: sql`t.starts_at`,
+            endsAt: sql`t.ends_at`,
+          })}`,
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Ids of the coach's future scheduled sessions overlapping `scope.overlapping`. */
+export async function sessionsOverlapping(db: DatabaseOrTransaction, scope: CoachScope): Promise<string[]> {
+  const rows = await selectRows<{ id: string }>(db, sql`SELECT t.id FROM training_sessions t WHERE ${scheduledOfCoach(scope)}`);
+  return rows.map((row) => row.id);
+}
+
+export interface Settled {
+  /** The sessions concerned, as they are after the change (cancelled ones with their reason). */
+  affected: SessionView[];
+  /** How many of them this change cancelled (0 unless asked). */
+  cancelled: number;
+}
+
+/**
+ * Reports the sessions `ids`, or cancels them first when `cancel` is set: the
+ * scheduled ones become cancelled with `reason`, and a one-time booking's row
+ * becomes CANCELLED_BY_COACH, as when a coach cancels one session.
+ */
+export async function settleAffectedSessions(
+  tx: DatabaseOrTransaction,
+  options: { ids: readonly string[]; cancel: boolean; reason: string; now: Date },
+): Promise<Settled> {
+  const ids = [...options.ids];
+  if (ids.length === 0) return { affected: [], cancelled: 0 };
+  let cancelled = 0;
+  if (options.cancel) {
+    const rows = await tx
+      .update(trainingSessions)
+      .set({ status: "cancelled", cancelledAt: options.now, cancellationReason: options.reason, updatedAt: options.now })
+      .where(and(inArray(trainingSessions.id, ids), eq(trainingSessions.status, "scheduled")))
+      .returning({ id: trainingSessions.id, oneTimeBookingId: trainingSessions.oneTimeBookingId });
+    cancelled = rows.length;
+    const oneTime = rows.flatMap((row) => (row.oneTimeBookingId ? [row.oneTimeBookingId] : []));
+    if (oneTime.length > 0) {
+      await tx
+        .update(bookings)
+        .set({ status: "CANCELLED_BY_COACH", cancelledAt: options.now })
+        .where(and(inArray(bookings.id, oneTime), inArray(bookings.status, ["CONFIRMED", "WAITLIST"])));
+    }
+  }
+  return { affected: await selectSessionViews(tx, inArray(trainingSessions.id, ids)), cancelled };
+}

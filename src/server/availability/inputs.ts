@@ -1,0 +1,49 @@
+// Input pieces shared by the availability use cases: a time window (an
+// addition or a blocked slot), the `from`/`to` filter of their lists, and the
+// `cancelAffected` choice, which a query string spells "true"/"false".
+import { z } from "zod";
+import { instant } from "../fields";
+
+const MINUTE = 60_000;
+
+/**
+ * An instant from JSON (an ISO string with an offset) or already a Date: the
+ * routes parse a body once and the use case parses its input again, so the
+ * parsed value must pass the same schema.
+ */
+export const instantValue = z
+  .union([z.date(), z.string()], { error: "Must be an ISO 8601 date-time with an offset, e.g. 2027-03-01T10:00:00Z" })
+  .transform((value) => (typeof value === "string" ? value : value.toISOString()))
+  .pipe(instant);
+
+/** { startsAt, endsAt, reason? }: ISO instants with an offset, endsAt after startsAt, at most `maxDays` long. */
+export function timeWindowBody(maxDays: number) {
+  return z
+    .strictObject({
+      startsAt: instantValue,
+      endsAt: instantValue,
+      reason: z.string().trim().max(500, "At most 500 characters").optional(),
+    })
+    .superRefine((value, context) => {
+      const { startsAt, endsAt } = value as { startsAt: unknown; endsAt: unknown };
+      if (!(startsAt instanceof Date) || !(endsAt instanceof Date)) return;
+      if (endsAt.getTime() <= startsAt.getTime()) {
+        context.addIssue({ code: "custom", path: ["endsAt"], message: "Must be after startsAt" });
+      } else if (endsAt.getTime() - startsAt.getTime() > maxDays * 24 * 60 * MINUTE) {
+        context.addIssue({ code: "custom", path: ["endsAt"], message: `At most ${maxDays} days after startsAt` });
+      }
+    });
+}
+
+/** `cancelAffected` from JSON (a boolean) or from a query string ("true" / "false"). */
+export const cancelAffectedFlag = z
+  .union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")], {
+    error: 'Must be true or false',
+  })
+  .optional();
+
+/** ?from&to of a list: instants; from defaults to now. */
+export const windowFilter = {
+  from: instantValue.optional(),
+  to: instantValue.optional(),
+};

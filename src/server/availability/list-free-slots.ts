@@ -1,0 +1,100 @@
+// A coach's free, bookable slots over local dates from..to (inclusive, in the
+// coach's zone): any signed-in user. The pipeline's first step in one SQL
+// statement — rules ∪ additions − blocked slots − sessions as multiranges
+// (freeTimeQuery) — then cut into slots by the pure enumerateSlots():
+// starts on the coach's local :00/:30, no earlier than now + the coach's
+// minimum notice, each `duration` minutes wholly inside free time.
+import { z } from "zod";
+import type { Actor } from "@/auth/current-actor";
+import { assertCan } from "@/auth/permissions";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { AppError } from "@/domain/errors";
+import { daysInclusive, enumerateSlots, localDatesWindow } from "@/domain/slots";
+import { businessTimeZone } from "../config";
+import { calendarDate, recordId } from "../fields";
+import { parseInput } from "../validation";
+import { freeTimeQuery } from "./availability-sql";
+
+export const MAX_SLOT_DAYS = 62;
+
+const DURATION_MESSAGE = "Must be a whole number of minutes from 15 to 480, in steps of 15";
+
+/** The query string: ?from=YYYY-MM-DD&to=YYYY-MM-DD[&duration=60]. */
+export const listFreeSlotsQuery = z
+  .strictObject({
+    from: calendarDate,
+    to: calendarDate,
+    duration: z.coerce
+      .number({ error: DURATION_MESSAGE })
+      .int(DURATION_MESSAGE)
+      .min(15, DURATION_MESSAGE)
+      .max(480, DURATION_MESSAGE)
+      .multipleOf(15, DURATION_MESSAGE)
+      .optional(),
+  })
+  .superRefine((value, context) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(String(value.from)) || !/^\d{4}-\d{2}-\d{2}$/.test(String(value.to))) return;
+    let days: number;
+    try {
+      days = daysInclusive(value.from, value.to);
+    } catch {
+      return; // not a real date: calendarDate names it
+    }
+    if (days < 1) context.addIssue({ code: "custom", path: ["to"], message: "Must be on or after from" });
+    else if (days > MAX_SLOT_DAYS) {
+      context.addIssue({ code: "custom", path: ["to"], message: `At most ${MAX_SLOT_DAYS} days after from, inclusive` });
+    }
+  });
+
+export const listFreeSlotsInput = listFreeSlotsQuery.extend({ coachId: recordId });
+
+export type ListFreeSlotsInput = z.input<typeof listFreeSlotsInput>;
+
+export interface FreeSlots {
+  coachId: string;
+  /** The coach's zone: from/to are its local dates, and slots start on its :00 and :30. */
+  timezone: string;
+  /** Minutes per slot. */
+  duration: number;
+  slots: Array<{ startsAt: string; endsAt: string }>;
+}
+
+export async function listFreeSlots(options: {
+  db: DatabaseOrTransaction;
+  actor: Actor | null;
+  input: ListFreeSlotsInput;
+  now?: Date;
+}): Promise<FreeSlots> {
+  assertCan(options.actor, "coaches:list");
+  const input = parseInput(listFreeSlotsInput, options.input);
+  const now = options.now ?? new Date();
+
+  // The one query of this request: settings and free ranges together.
+  const rows = await selectRows<{
+    zone: string;
+    notice: number;
+    default_duration: number;
+    starts_at: string | Date | null;
+    ends_at: string | Date | null;
+  }>(options.db, freeTimeQuery({ coachId: input.coachId, from: input.from, to: input.to, businessTimeZone: businessTimeZone() }));
+  const coach = rows[0];
+  if (!coach) throw new AppError("not_found", `No coach with id ${input.coachId}`);
+
+  const duration = input.duration ?? Number(coach.default_duration);
+  const free = rows.flatMap((row) =>
+    row.starts_at === null || row.ends_at === null ? [] : [{ start: new Date(row.starts_at), end: new Date(row.ends_at) }],
+  );
+  const slots = enumerateSlots({
+    free,
+    timeZone: coach.zone,
+    durationMinutes: duration,
+    earliestStart: new Date(now.getTime() + Number(coach.notice) * 60_000),
+    window: localDatesWindow(input.from, input.to, coach.zone),
+  });
+  return {
+    coachId: input.coachId,
+    timezone: coach.zone,
+    duration,
+    slots: slots.map((slot) => ({ startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() })),
+  };
+}
