@@ -1,0 +1,351 @@
+// TypeScript and SQL agree on time (DESIGN.md, "Time model"), on a real
+// database (PGlite, or PostgreSQL when DATABASE_URL is set):
+// (a) wallClockToInstant() (src/domain/time.ts) == wall_clock_to_instant()
+//     (drizzle/0002): every offset change 2000–2037 of 18 zones swept, then
+//     random batches (biased towards the changes), one query per batch;
+// (b) occurrencesBetween() (src/domain/recurrence.ts) == planOccurrences()
+//     (src/server/sessions/occurrences-sql.ts) for random series and windows.
+// The TypeScript side is checked against the rule itself in
+// tests/unit/time-properties.test.ts.
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { Temporal } from "temporal-polyfill";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import type { DatabaseHandle } from "@/db/client";
+import { occurrencesBetween, type WeeklySeries } from "@/domain/recurrence";
+import { wallClockToInstant } from "@/domain/time";
+import { planOccurrences } from "@/server/sessions/occurrences-sql";
+import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
+import { createMigratedTestDatabase } from "../helpers/test-database";
+
+const ZONES = [
+  "UTC",
+  "Europe/Paris",
+  "Europe/London",
+  "America/New_York",
+  "America/Los_Angeles",
+  "America/Sao_Paulo",
+  "America/Santiago",
+  "America/St_Johns",
+  "Asia/Kolkata",
+  "Asia/Kathmandu",
+  "Asia/Tehran",
+  "Australia/Adelaide",
+  "Australia/Lord_Howe",
+  "Australia/Sydney",
+  "Pacific/Auckland",
+  "Pacific/Chatham",
+  "Africa/Casablanca",
+  "Pacific/Apia",
+] as const;
+
+const ON_PGLITE = !process.env.DATABASE_URL;
+
+/**
+ * tz-database difference, not a rule difference: PGlite 0.5.16 (PostgreSQL
+ * 18.6) ships an Africa/Casablanca whose transition table stops at
+ * 2026-09-20T01:00Z and whose footer is `<+00>0`, i.e. permanent UTC+00 from
+ * then on. tzdata 2025b/2025c (PostgreSQL 15 with system tzdata here, Node 20's
+ * ICU) keep UTC+01 with a UTC+00 month around each Ramadan, listed up to 2087.
+ * So on PGlite both sides disagree by an hour for Casablanca from 2026-09-20
+ * on, whatever the local time; every earlier Casablanca transition agrees.
+ * The generators leave Casablanca after that date out on PGlite only; the
+ * last test below fails once PGlite's data is fixed, so the restriction can go.
+ */
+const PGLITE_CASABLANCA_LAST_GOOD_DATE = "2026-09-18";
+function comparable(zone: string, date: string): boolean {
+  return !(ON_PGLITE && zone === "Africa/Casablanca" && date > PGLITE_CASABLANCA_LAST_GOOD_DATE);
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const FIRST_DAY = Temporal.PlainDate.from("2000-01-01");
+const DAYS_2000_2037 = FIRST_DAY.until("2037-12-31", { largestUnit: "days" }).days;
+
+/** Every offset change of `zone` in 2000–2037, as the local wall clock just before and at it. */
+function transitionsOf(zone: string): Temporal.PlainDateTime[] {
+  const found: Temporal.PlainDateTime[] = [];
+  let at = Temporal.ZonedDateTime.from({ year: 2000, month: 1, day: 1, timeZone: zone });
+  for (;;) {
+    const next = at.getTimeZoneTransition("next");
+    if (!next || next.year > 2037) break;
+    found.push(next.subtract({ nanoseconds: 1 }).toPlainDateTime().round({ smallestUnit: "minute", roundingMode: "floor" }));
+    found.push(next.toPlainDateTime());
+    at = next;
+  }
+  return found;
+}
+const TRANSITIONS = new Map(ZONES.map((zone) => [zone as string, transitionsOf(zone)]));
+const ZONES_WITH_TRANSITIONS = ZONES.filter((zone) => TRANSITIONS.get(zone)!.length > 0);
+
+interface LocalSample {
+  zone: string;
+  date: string;
+  time: string;
+}
+
+function sample(zone: string, local: Temporal.PlainDateTime): LocalSample {
+  return { zone, date: local.toPlainDate().toString(), time: local.toPlainTime().toString({ smallestUnit: "minute" }) };
+}
+
+const uniformLocal: fc.Arbitrary<LocalSample> = fc
+  .record({
+    zone: fc.constantFrom(...ZONES),
+    day: fc.integer({ min: 0, max: DAYS_2000_2037 }),
+    minute: fc.integer({ min: 0, max: 1439 }),
+  })
+  .map(({ zone, day, minute }) =>
+    sample(zone, FIRST_DAY.add({ days: day }).toPlainDateTime({ hour: Math.floor(minute / 60), minute: minute % 60 })),
+  );
+
+/** Within ±3 h of one of the zone's offset changes: where the gaps and repeated hours are. */
+const nearTransitionLocal: fc.Arbitrary<LocalSample> = fc.constantFrom(...ZONES_WITH_TRANSITIONS).chain((zone) =>
+  fc
+    .record({
+      at: fc.constantFrom(...TRANSITIONS.get(zone)!),
+      minutes: fc.oneof(
+        fc.integer({ min: -12, max: 12 }).map((quarters) => quarters * 15),
+        fc.integer({ min: -180, max: 180 }),
+      ),
+    })
+    .map(({ at, minutes }) => sample(zone, at.add({ minutes }))),
+);
+
+const anyLocal = fc
+  .oneof({ arbitrary: nearTransitionLocal, weight: 3 }, { arbitrary: uniformLocal, weight: 1 })
+  .filter(({ zone, date }) => comparable(zone, date));
+
+let handle: DatabaseHandle;
+let db: DatabaseOrTransaction;
+
+beforeAll(async () => {
+  handle = await createMigratedTestDatabase();
+  db = handle.db;
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+/**
+ * wall_clock_to_instant() for every sample, in ONE query (the arrays travel
+ * as two array parameters: `sql.param` keeps drizzle from spreading a JS
+ * array into a `($1, $2, …)` list), as epoch milliseconds so the answer does
+ * not depend on how either driver renders timestamptz or on the session zone.
+ */
+async function sqlInstants(on: DatabaseOrTransaction, samples: readonly LocalSample[]): Promise<number[]> {
+  const locals = samples.map((s) => `${s.date} ${s.time}`);
+  const zones = samples.map((s) => s.zone);
+  const rows = await selectRows<{ ms: number | string }>(
+    on,
+    sql`SELECT extract(epoch FROM wall_clock_to_instant(l::timestamp, z))::float8 * 1000 AS ms
+        FROM unnest(${sql.param(locals)}::text[], ${sql.param(zones)}::text[]) WITH ORDINALITY AS t(l, z, n)
+        ORDER BY n`,
+  );
+  return rows.map((row) => Number(row.ms));
+}
+
+function mismatches(samples: readonly LocalSample[], fromSql: readonly number[]): string[] {
+  expect(fromSql).toHaveLength(samples.length);
+  return samples.flatMap((s, i) => {
+    const ts = wallClockToInstant(s.date, s.time, s.zone).toISOString();
+    const fromDb = new Date(fromSql[i]!).toISOString();
+    return ts === fromDb ? [] : [`${s.zone} ${s.date} ${s.time}: TS ${ts}, SQL ${fromDb}`];
+  });
+}
+
+describe("wall_clock_to_instant() == wallClockToInstant()", () => {
+  // Every offset change 2000–2037 of every zone, each side of it, every 15 minutes within ±3 h.
+  const sweep: LocalSample[] = [];
+  for (const zone of ZONES_WITH_TRANSITIONS) {
+    for (const at of TRANSITIONS.get(zone)!) {
+      for (let minutes = -180; minutes <= 180; minutes += 15) {
+        const s = sample(zone, at.add({ minutes }));
+        if (comparable(s.zone, s.date)) sweep.push(s);
+      }
+    }
+  }
+
+  it(`agrees around every offset change 2000–2037 (${sweep.length} local times)`, async () => {
+    expect(mismatches(sweep, await sqlInstants(db, sweep)).slice(0, 20)).toEqual([]);
+  });
+
+  it("agrees whatever the session's TimeZone (the function is declared IMMUTABLE)", async () => {
+    // `- interval '1 day'` on a timestamptz counts days in the session's zone.
+    const someOfSweep = sweep.filter((_, i) => i % 3 === 0);
+    for (const sessionZone of ["America/New_York", "Pacific/Chatham"]) {
+      const fromSql = await db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL TIME ZONE '${sessionZone}'`));
+        return sqlInstants(tx, someOfSweep);
+      });
+      expect(mismatches(someOfSweep, fromSql).slice(0, 20)).toEqual([]);
+    }
+  });
+
+  it("agrees on random batches of local times (biased towards offset changes)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyLocal, { minLength: 1, maxLength: 120, size: "max" }), async (samples) => {
+        expect(mismatches(samples, await sqlInstants(db, samples))).toEqual([]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+// ── Occurrences ───────────────────────────────────────────────────────────
+
+const hhmm = fc
+  .integer({ min: 0, max: 1439 })
+  .map((m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
+/** 00:00–04:00: where offset changes happen. */
+const smallHours = fc.integer({ min: 0, max: 240 }).map((m) => `0${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`);
+
+interface SeriesCase {
+  zone: string;
+  series: WeeklySeries;
+  after: Date;
+  until: Date;
+}
+
+/** A date 2000–2036 (a year of occurrences stays inside 2037); half the time days before one of the zone's changes. */
+function startDateIn(zone: string): fc.Arbitrary<string> {
+  const uniform = fc.integer({ min: 0, max: DAYS_2000_2037 - 400 }).map((day) => FIRST_DAY.add({ days: day }).toString());
+  const changes = TRANSITIONS.get(zone)!.filter((at) => at.year <= 2036);
+  if (changes.length === 0) return uniform;
+  const nearChange = fc
+    .record({ at: fc.constantFrom(...changes), back: fc.integer({ min: 0, max: 60 }) })
+    .map(({ at, back }) => at.toPlainDate().subtract({ days: back }).toString());
+  return fc.oneof(uniform, nearChange);
+}
+
+const seriesCase: fc.Arbitrary<SeriesCase> = fc
+  .constantFrom(...ZONES)
+  .chain((zone) =>
+    fc.record({
+      zone: fc.constant(zone as string),
+      dayOfWeek: fc.integer({ min: 0, max: 6 }),
+      times: fc
+        .tuple(fc.oneof(hhmm, smallHours), fc.oneof(hhmm, smallHours))
+        .filter(([a, b]) => a !== b)
+        .map(([a, b]): [string, string] => (a < b ? [a, b] : [b, a])),
+      startDate: startDateIn(zone),
+      endDays: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }),
+      frequency: fc.integer({ min: 1, max: 4 }),
+      // The window: from 30 days before the start to 200 days after, 1 minute to 16 weeks long.
+      afterMinutes: fc.integer({ min: -30 * 1440, max: 200 * 1440 }),
+      lengthMinutes: fc.oneof(
+        { arbitrary: fc.integer({ min: 1, max: 16 * 7 * 1440 }), weight: 3 },
+        { arbitrary: fc.integer({ min: 1, max: 3 * 1440 }), weight: 1 },
+      ),
+    }),
+  )
+  .map(({ zone, dayOfWeek, times, startDate, endDays, frequency, afterMinutes, lengthMinutes }) => {
+    const after = new Date(Date.parse(`${startDate}T00:00:00Z`) + afterMinutes * MINUTE);
+    return {
+      zone,
+      series: {
+        dayOfWeek,
+        startTime: times[0],
+        endTime: times[1],
+        startDate,
+        endDate: endDays === null ? null : Temporal.PlainDate.from(startDate).add({ days: endDays }).toString(),
+        frequency,
+      },
+      after,
+      until: new Date(after.getTime() + lengthMinutes * MINUTE),
+    };
+  });
+
+function render(occurrences: ReadonlyArray<{ date: string; startsAt: Date; endsAt: Date }>): string[] {
+  return occurrences.map((o) => `${o.date} ${o.startsAt.toISOString()} → ${o.endsAt.toISOString()}`);
+}
+
+describe("planOccurrences() == occurrencesBetween()", () => {
+  const coachOf = new Map<string, string>();
+  let memberId: string;
+
+  beforeAll(async () => {
+    // One coach per zone, available all week (the conflict reason is not compared anyway).
+    for (const zone of ZONES) {
+      const coach = await addPerson(db, "coach", { timezone: zone });
+      await addWeeklyRules(db, coach.id, ALL_WEEK);
+      coachOf.set(zone, coach.id);
+    }
+    memberId = (await addPerson(db, "member")).id;
+  });
+
+  async function bothSides({ zone, series, after, until }: SeriesCase) {
+    const id = await addSeries(db, { memberId, coachId: coachOf.get(zone)!, ...series });
+    const fromSql = await planOccurrences(db, { after, until, businessTimeZone: "UTC", series: { id } });
+    expect(fromSql.every((o) => o.recurringBookingId === id)).toBe(true);
+    return { fromTs: render(occurrencesBetween(series, zone, { after, until })), fromSql: render(fromSql) };
+  }
+
+  it("keeps the issue's example: New York, Sundays 10:00–11:00 from 2027-02-28, 6 weeks after 2027-02-20", async () => {
+    const after = new Date("2027-02-20T00:00:00Z");
+    const { fromTs, fromSql } = await bothSides({
+      zone: "America/New_York",
+      series: { dayOfWeek: 0, startTime: "10:00", endTime: "11:00", startDate: "2027-02-28", endDate: null, frequency: 1 },
+      after,
+      until: new Date(after.getTime() + 6 * 7 * DAY),
+    });
+    expect(fromSql).toEqual([
+      "2027-02-28 2027-02-28T15:00:00.000Z → 2027-02-28T16:00:00.000Z",
+      "2027-03-07 2027-03-07T15:00:00.000Z → 2027-03-07T16:00:00.000Z",
+      "2027-03-14 2027-03-14T14:00:00.000Z → 2027-03-14T15:00:00.000Z",
+      "2027-03-21 2027-03-21T14:00:00.000Z → 2027-03-21T15:00:00.000Z",
+      "2027-03-28 2027-03-28T14:00:00.000Z → 2027-03-28T15:00:00.000Z",
+    ]);
+    expect(fromTs).toEqual(fromSql);
+  });
+
+  it("agrees for random series and windows", async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(seriesCase, async (c) => {
+        const lastDate = new Date(c.until.getTime() + DAY).toISOString().slice(0, 10);
+        fc.pre(comparable(c.zone, lastDate));
+        // Known open problem (see the `it.fails` below): a start inside a
+        // spring-forward gap can move past its own end, and SQL then throws.
+        fc.pre(occurrencesBetween(c.series, c.zone, c).every((o) => o.endsAt > o.startsAt));
+        const { fromTs, fromSql } = await bothSides(c);
+        compared += fromTs.length;
+        expect(fromSql).toEqual(fromTs);
+      }),
+      { numRuns: 200 },
+    );
+    expect(compared).toBeGreaterThan(150);
+  });
+
+  // BUG (reported, not fixed here — it needs a decision on what such an
+  // occurrence should be): "Sundays 02:30–03:00" in New York. On 2027-03-14
+  // 02:30 does not exist and moves to 03:30 EDT, but 03:00 EDT exists, so the
+  // occurrence would end half an hour before it starts. occurrencesBetween()
+  // returns that inverted occurrence; planOccurrences() throws "range lower
+  // bound must be less than or equal to range upper bound" (tstzrange in its
+  // availability check), which fails the generator's whole batch, and an
+  // equal start/end (02:30–03:30) would break training_sessions_range_check.
+  // Remove `.fails` once both sides give a non-empty, equal occurrence.
+  it.fails("gives a proper occurrence when the start falls in a gap and the end does not", async () => {
+    const { fromTs, fromSql } = await bothSides({
+      zone: "America/New_York",
+      series: { dayOfWeek: 0, startTime: "02:30", endTime: "03:00", startDate: "2027-03-14", endDate: null, frequency: 1 },
+      after: new Date("2027-03-10T00:00:00Z"),
+      until: new Date("2027-03-20T00:00:00Z"),
+    });
+    expect(fromTs).toHaveLength(1);
+    expect(fromSql).toEqual(fromTs);
+    const [startsAt, endsAt] = fromTs[0]!.split(" ").filter((part) => part.includes("T"));
+    expect(Date.parse(endsAt!)).toBeGreaterThan(Date.parse(startsAt!));
+  });
+});
+
+describe.runIf(ON_PGLITE)("PGlite's tz data (why Casablanca is restricted above)", () => {
+  it("still has Africa/Casablanca on UTC+00 after 2026-09-20, where tzdata 2025b/c says UTC+01", async () => {
+    const june2027 = [{ zone: "Africa/Casablanca", date: "2027-06-01", time: "12:00" }];
+    expect(wallClockToInstant("2027-06-01", "12:00", "Africa/Casablanca").toISOString()).toBe("2027-06-01T11:00:00.000Z");
+    // When this fails, PGlite's Casablanca is fixed: drop PGLITE_CASABLANCA_LAST_GOOD_DATE.
+    expect(new Date((await sqlInstants(db, june2027))[0]!).toISOString()).toBe("2027-06-01T12:00:00.000Z");
+  });
+});

@@ -1,0 +1,325 @@
+// Property tests (fast-check) for DESIGN.md's time model in TypeScript:
+// wallClockToInstant against an independent oracle (every instant whose wall
+// clock shows the requested local time, found from the zone's offsets alone),
+// and occurrencesBetween against the definition of a weekly series. The SQL
+// twins are held equal to these in tests/integration/time-sql-parity.test.ts.
+import fc from "fast-check";
+import { Temporal } from "temporal-polyfill";
+import { describe, expect, it } from "vitest";
+import { dayOfWeekOf, firstOccurrenceDate, occurrencesBetween, type WeeklySeries } from "@/domain/recurrence";
+import { instantToWallClock, wallClockToInstant } from "@/domain/time";
+
+/** Zones with every kind of offset: none, half/quarter hours, 30-minute DST, southern DST, abolished DST, Ramadan DST, a skipped day. */
+const ZONES = [
+  "UTC",
+  "Europe/Paris",
+  "Europe/London",
+  "America/New_York",
+  "America/Los_Angeles",
+  "America/Sao_Paulo",
+  "America/Santiago",
+  "America/St_Johns",
+  "Asia/Kolkata",
+  "Asia/Kathmandu",
+  "Asia/Tehran",
+  "Australia/Adelaide",
+  "Australia/Lord_Howe",
+  "Australia/Sydney",
+  "Pacific/Auckland",
+  "Pacific/Chatham",
+  "Africa/Casablanca",
+  "Pacific/Apia",
+] as const;
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const FIRST_DAY = Temporal.PlainDate.from("2000-01-01");
+const DAYS_2000_2037 = FIRST_DAY.until("2037-12-31", { largestUnit: "days" }).days;
+
+/** Every offset change of `zone` in 2000–2037, as the local wall clock just before and at it. */
+function transitionsOf(zone: string): Temporal.PlainDateTime[] {
+  const found: Temporal.PlainDateTime[] = [];
+  let at = Temporal.ZonedDateTime.from({ year: 2000, month: 1, day: 1, timeZone: zone });
+  for (;;) {
+    const next = at.getTimeZoneTransition("next");
+    if (!next || next.year > 2037) break;
+    found.push(next.subtract({ nanoseconds: 1 }).toPlainDateTime().round({ smallestUnit: "minute", roundingMode: "floor" }));
+    found.push(next.toPlainDateTime());
+    at = next;
+  }
+  return found;
+}
+const TRANSITIONS = new Map(ZONES.map((zone) => [zone, transitionsOf(zone)]));
+const ZONES_WITH_TRANSITIONS = ZONES.filter((zone) => TRANSITIONS.get(zone)!.length > 0);
+
+interface LocalSample {
+  zone: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM */
+  time: string;
+}
+
+function sample(zone: string, local: Temporal.PlainDateTime): LocalSample {
+  return { zone, date: local.toPlainDate().toString(), time: local.toPlainTime().toString({ smallestUnit: "minute" }) };
+}
+
+/** Any minute of any day 2000–2037, in any zone. */
+const uniformLocal: fc.Arbitrary<LocalSample> = fc
+  .record({
+    zone: fc.constantFrom(...ZONES),
+    day: fc.integer({ min: 0, max: DAYS_2000_2037 }),
+    minute: fc.integer({ min: 0, max: 1439 }),
+  })
+  .map(({ zone, day, minute }) =>
+    sample(zone, FIRST_DAY.add({ days: day }).toPlainDateTime({ hour: Math.floor(minute / 60), minute: minute % 60 })),
+  );
+
+/** A local time within ±3 h of one of the zone's offset changes (gaps and repeated hours live there). */
+const nearTransitionLocal: fc.Arbitrary<LocalSample> = fc
+  .constantFrom(...ZONES_WITH_TRANSITIONS)
+  .chain((zone) =>
+    fc
+      .record({
+        at: fc.constantFrom(...TRANSITIONS.get(zone)!),
+        // Mostly whole quarter hours (the realistic case), sometimes any minute.
+        minutes: fc.oneof(
+          fc.integer({ min: -12, max: 12 }).map((quarters) => quarters * 15),
+          fc.integer({ min: -180, max: 180 }),
+        ),
+      })
+      .map(({ at, minutes }) => sample(zone, at.add({ minutes }))),
+  );
+
+const anyLocal = fc.oneof({ arbitrary: nearTransitionLocal, weight: 3 }, { arbitrary: uniformLocal, weight: 1 });
+
+/** The UTC offset in force at `epochMs`, in ms (Temporal's offset lookup, no disambiguation involved). */
+function offsetAt(epochMs: number, zone: string): number {
+  return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).offsetNanoseconds / 1_000_000;
+}
+
+function wallClockAt(epochMs: number, zone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).toPlainDateTime().toString({ smallestUnit: "minute" });
+}
+
+type Oracle =
+  | { kind: "single"; instant: number }
+  | { kind: "repeated"; earlier: number; later: number }
+  | { kind: "gap"; instant: number; gapMs: number };
+
+/**
+ * DESIGN.md's rule derived from first principles: the instants showing the
+ * local time are `local-as-UTC − offset` for an offset in force around it
+ * (offsets change at most once within a day in 2000–2037 for these zones);
+ * none → a gap, moved forward by its length (the offset before it applies);
+ * two → the earlier one.
+ */
+function oracle(date: string, time: string, zone: string): Oracle {
+  const local = `${date}T${time}`;
+  const asUtc = Date.parse(`${local}:00Z`);
+  const before = offsetAt(asUtc - DAY, zone);
+  const after = offsetAt(asUtc + DAY, zone);
+  const showing = [...new Set([before, offsetAt(asUtc, zone), after])]
+    .map((offset) => asUtc - offset)
+    .filter((instant) => wallClockAt(instant, zone) === local)
+    .sort((a, b) => a - b);
+  if (showing.length === 1) return { kind: "single", instant: showing[0]! };
+  if (showing.length === 2) return { kind: "repeated", earlier: showing[0]!, later: showing[1]! };
+  expect(showing).toEqual([]);
+  return { kind: "gap", instant: asUtc - before, gapMs: after - before };
+}
+
+function expectedInstant(date: string, time: string, zone: string): number {
+  const found = oracle(date, time, zone);
+  return found.kind === "repeated" ? found.earlier : found.instant;
+}
+
+describe("wallClockToInstant (property)", () => {
+  it("round-trips outside gaps, moves gap times forward by the gap, takes the earlier of repeated times", () => {
+    const seen = { single: 0, repeated: 0, gap: 0 };
+    fc.assert(
+      fc.property(anyLocal, ({ zone, date, time }) => {
+        const instant = wallClockToInstant(date, time, zone);
+        const back = instantToWallClock(instant, zone);
+        const expected = oracle(date, time, zone);
+        seen[expected.kind] += 1;
+        if (expected.kind === "gap") {
+          expect(expected.gapMs).toBeGreaterThan(0);
+          expect(instant.getTime()).toBe(expected.instant);
+          // The wall clock then shows exactly the gap length later than asked.
+          const shifted = Temporal.PlainDateTime.from(`${date}T${time}`).add({ milliseconds: expected.gapMs });
+          expect(back).toEqual({
+            date: shifted.toPlainDate().toString(),
+            time: shifted.toPlainTime().toString({ smallestUnit: "minute" }),
+          });
+        } else {
+          expect(back).toEqual({ date, time });
+          if (expected.kind === "repeated") {
+            expect(instant.getTime()).toBe(expected.earlier);
+            // The later instant shows the same wall clock too: it really is repeated.
+            expect(instantToWallClock(new Date(expected.later), zone)).toEqual({ date, time });
+          } else {
+            expect(instant.getTime()).toBe(expected.instant);
+          }
+        }
+        // Temporal's own "earlier" disambiguation agrees wherever the time exists.
+        if (expected.kind !== "gap") {
+          const earlier = Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(zone, { disambiguation: "earlier" });
+          expect(instant.getTime()).toBe(earlier.epochMilliseconds);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator really reaches the interesting cases.
+    expect(seen.gap).toBeGreaterThan(50);
+    expect(seen.repeated).toBeGreaterThan(50);
+  });
+
+  it("has the documented fixed points", () => {
+    // New York 2027: 02:30 on 03-14 does not exist (→ 03:30 EDT); 01:30 on 11-07 happens twice (→ EDT).
+    expect(wallClockToInstant("2027-03-14", "02:30", "America/New_York").toISOString()).toBe("2027-03-14T07:30:00.000Z");
+    expect(wallClockToInstant("2027-11-07", "01:30", "America/New_York").toISOString()).toBe("2027-11-07T05:30:00.000Z");
+    // Lord Howe moves by 30 minutes: 02:15 on 2027-10-03 is in the gap (→ 02:45 +11).
+    expect(wallClockToInstant("2027-10-03", "02:15", "Australia/Lord_Howe").toISOString()).toBe("2027-10-02T15:45:00.000Z");
+    // Apia skipped 2011-12-30 entirely: any time that day lands 24 h later.
+    expect(wallClockToInstant("2011-12-30", "10:00", "Pacific/Apia").toISOString()).toBe("2011-12-30T20:00:00.000Z");
+    expect(instantToWallClock(new Date("2011-12-30T20:00:00Z"), "Pacific/Apia")).toEqual({ date: "2011-12-31", time: "10:00" });
+  });
+});
+
+// ── Recurrence ────────────────────────────────────────────────────────────
+
+const hhmm = fc.integer({ min: 0, max: 1439 }).map((m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
+
+/** A local date 2000–2036 (so a year of occurrences stays inside 2037). */
+const dateArb = fc.integer({ min: 0, max: DAYS_2000_2037 - 400 }).map((day) => FIRST_DAY.add({ days: day }).toString());
+
+interface SeriesCase {
+  zone: string;
+  series: WeeklySeries;
+  after: Date;
+  until: Date;
+}
+
+/**
+ * A weekly series in a zone and a generator window around it. Start times
+ * are biased towards the small hours, where offset changes happen (00:00–04:00
+ * half the time); the window is up to ~20 weeks anywhere from before the
+ * start to after the end.
+ */
+const seriesCase: fc.Arbitrary<SeriesCase> = fc
+  .record({
+    zone: fc.constantFrom(...ZONES),
+    dayOfWeek: fc.integer({ min: 0, max: 6 }),
+    times: fc
+      .tuple(fc.oneof(hhmm, fc.integer({ min: 0, max: 240 }).map((m) => `0${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`)), hhmm)
+      .filter(([a, b]) => a !== b)
+      .map(([a, b]): [string, string] => (a < b ? [a, b] : [b, a])),
+    startDate: dateArb,
+    endDays: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }),
+    frequency: fc.integer({ min: 1, max: 4 }),
+    // Window start relative to startDate, in minutes (−60 to +360 days), and its length (1 minute to 20 weeks).
+    afterMinutes: fc.integer({ min: -60 * 1440, max: 360 * 1440 }),
+    lengthMinutes: fc.oneof(fc.integer({ min: 1, max: 20 * 7 * 1440 }), fc.integer({ min: 1, max: 3 * 1440 })),
+  })
+  .map(({ zone, dayOfWeek, times, startDate, endDays, frequency, afterMinutes, lengthMinutes }) => {
+    const after = new Date(Date.parse(`${startDate}T00:00:00Z`) + afterMinutes * MINUTE);
+    return {
+      zone,
+      series: {
+        dayOfWeek,
+        startTime: times[0],
+        endTime: times[1],
+        startDate,
+        endDate: endDays === null ? null : Temporal.PlainDate.from(startDate).add({ days: endDays }).toString(),
+        frequency,
+      },
+      after,
+      until: new Date(after.getTime() + lengthMinutes * MINUTE),
+    };
+  });
+
+/** Every local date of the series (first dayOfWeek on/after startDate, then every `frequency` weeks) up to `lastDate`. */
+function seriesDatesUpTo(series: WeeklySeries, lastDate: string): string[] {
+  const dates: string[] = [];
+  let date = Temporal.PlainDate.from(series.startDate);
+  while (dayOfWeekOf(date.toString()) !== series.dayOfWeek) date = date.add({ days: 1 });
+  for (; date.toString() <= lastDate && (series.endDate === null || date.toString() <= series.endDate); date = date.add({ weeks: series.frequency })) {
+    dates.push(date.toString());
+  }
+  return dates;
+}
+
+describe("firstOccurrenceDate (property)", () => {
+  it("is the first requested weekday on or after the start date", () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: 0, max: 6 }), (startDate, dayOfWeek) => {
+        const first = firstOccurrenceDate(startDate, dayOfWeek);
+        const ahead = Temporal.PlainDate.from(startDate).until(first, { largestUnit: "days" }).days;
+        expect(dayOfWeekOf(first)).toBe(dayOfWeek);
+        expect(ahead).toBeGreaterThanOrEqual(0);
+        expect(ahead).toBeLessThan(7);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("occurrencesBetween (property)", () => {
+  it("gives exactly the series' dates whose start falls strictly inside the window, at the requested local times", () => {
+    let occurrencesSeen = 0;
+    fc.assert(
+      fc.property(seriesCase, ({ zone, series, after, until }) => {
+        const occurrences = occurrencesBetween(series, zone, { after, until });
+        occurrencesSeen += occurrences.length;
+        const first = firstOccurrenceDate(series.startDate, series.dayOfWeek);
+        for (const occurrence of occurrences) {
+          // On the requested weekday (of the coach's local date), inside [startDate, endDate].
+          expect(dayOfWeekOf(occurrence.date)).toBe(series.dayOfWeek);
+          expect(occurrence.date >= series.startDate).toBe(true);
+          if (series.endDate !== null) expect(occurrence.date <= series.endDate).toBe(true);
+          // A whole number of `frequency` weeks after the first occurrence.
+          const days = Temporal.PlainDate.from(first).until(occurrence.date, { largestUnit: "days" }).days;
+          expect(days % (7 * series.frequency)).toBe(0);
+          expect(days).toBeGreaterThanOrEqual(0);
+          // At the requested local times in the coach's zone (or moved forward by a gap).
+          expect(occurrence.startsAt.getTime()).toBe(expectedInstant(occurrence.date, series.startTime, zone));
+          expect(occurrence.endsAt.getTime()).toBe(expectedInstant(occurrence.date, series.endTime, zone));
+          const shown = instantToWallClock(occurrence.startsAt, zone);
+          if (oracle(occurrence.date, series.startTime, zone).kind !== "gap") {
+            expect(shown).toEqual({ date: occurrence.date, time: series.startTime });
+          }
+          // Strictly inside (after, until).
+          expect(occurrence.startsAt.getTime()).toBeGreaterThan(after.getTime());
+          expect(occurrence.startsAt.getTime()).toBeLessThan(until.getTime());
+        }
+        // None skipped, none extra, in order: every series date (enumerated one step
+        // at a time from the start) whose start instant falls in the window.
+        const lastDate = new Date(until.getTime() + 2 * DAY).toISOString().slice(0, 10);
+        const firstDate = new Date(after.getTime() - 2 * DAY).toISOString().slice(0, 10);
+        const expected = seriesDatesUpTo(series, lastDate)
+          .filter((date) => date >= firstDate)
+          .filter((date) => {
+            const startsAt = expectedInstant(date, series.startTime, zone);
+            return startsAt > after.getTime() && startsAt < until.getTime();
+          });
+        expect(occurrences.map((o) => o.date)).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+    expect(occurrencesSeen).toBeGreaterThan(400);
+  });
+
+  it("keeps the issue's example: New York, Sundays 10:00–11:00 from 2027-02-28, across the spring-forward change", () => {
+    const series: WeeklySeries = { dayOfWeek: 0, startTime: "10:00", endTime: "11:00", startDate: "2027-02-28", endDate: null, frequency: 1 };
+    const after = new Date("2027-02-20T00:00:00Z");
+    const until = new Date(after.getTime() + 6 * 7 * DAY);
+    expect(occurrencesBetween(series, "America/New_York", { after, until }).map((o) => o.startsAt.toISOString())).toEqual([
+      "2027-02-28T15:00:00.000Z",
+      "2027-03-07T15:00:00.000Z",
+      "2027-03-14T14:00:00.000Z",
+      "2027-03-21T14:00:00.000Z",
+      "2027-03-28T14:00:00.000Z",
+    ]);
+  });
+});
