@@ -1,9 +1,17 @@
 // Demo data for a first run: an owner, two coaches in different time zones with
-// weekly availability, and three members, all able to sign in at once with the
-// fixed credentials below (listed in the README). Seeds only an empty users
+// weekly availability, three members, all able to sign in at once with the
+// fixed credentials below (listed in the README), and a few bookings made
+// through the real use cases (a weekly series, a fortnightly one, a one-time
+// session) so every page has something to show. Seeds only an empty users
 // table, so it never touches a real business's data.
 import { eq, sql } from "drizzle-orm";
+import { Temporal } from "temporal-polyfill";
+import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
+import { firstOccurrenceDate } from "@/domain/recurrence";
+import { instantToWallClock, wallClockToInstant } from "@/domain/time";
+import { createOneTimeBooking } from "@/server/bookings/create-one-time-booking";
+import { createRecurringBooking } from "@/server/bookings/create-recurring-booking";
 import { createUser } from "@/server/users/create-user";
 import { coachSettings, users, weeklyAvailability, type UserRole } from "./schema";
 
@@ -58,14 +66,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "member3@coachbook.test", password: DEMO_PASSWORDS.member, name: "Robin Member", role: "member" },
 ];
 
-/** Seeds the demo accounts when no user exists yet; returns whether it did. */
-export async function seedDemoData(db: DatabaseOrTransaction): Promise<boolean> {
+/** Seeds the demo accounts and bookings when no user exists yet; returns whether it did. */
+export async function seedDemoData(db: DatabaseOrTransaction, options: { now?: Date } = {}): Promise<boolean> {
+  const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     // Two first runs at once (two terminals, two server boots) seed once.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('coachbook:seed-demo-data'))`);
     const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(users);
     if (count > 0) return false;
 
+    const byEmail = new Map<string, Actor>();
     for (const account of DEMO_ACCOUNTS) {
       const user = await createUser(tx, {
         email: account.email,
@@ -85,7 +95,65 @@ export async function seedDemoData(db: DatabaseOrTransaction): Promise<boolean> 
           .insert(weeklyAvailability)
           .values(account.weeklyAvailability.map((rule) => ({ coachId: user.id, ...rule })));
       }
+      byEmail.set(account.email, { id: user.id, role: account.role, email: account.email, name: account.name });
     }
+    await seedDemoBookings(tx, (email) => byEmail.get(email)!, now);
     return true;
+  });
+}
+
+/**
+ * Alex: every Tuesday 10:00–11:00 with Camille (Paris); Sam: every other
+ * Thursday 15:00–15:45 with Jordan (New York); Robin: one session with
+ * Camille next Friday at 14:00 Paris time. Booked by the owner on their
+ * behalf; dates the calendar cannot take are skipped, never forced.
+ */
+async function seedDemoBookings(tx: DatabaseOrTransaction, person: (email: string) => Actor, now: Date): Promise<void> {
+  const owner = person("owner@coachbook.test");
+  const paris = person("coach.paris@coachbook.test");
+  const newYork = person("coach.newyork@coachbook.test");
+  const today = (zone: string) => instantToWallClock(now, zone).date;
+
+  await createRecurringBooking({
+    db: tx,
+    actor: owner,
+    input: {
+      coachId: paris.id,
+      memberId: person("member1@coachbook.test").id,
+      dayOfWeek: 2,
+      startTime: "10:00",
+      endTime: "11:00",
+      startDate: today("Europe/Paris"),
+      onConflict: "skip",
+    },
+    now,
+  });
+  await createRecurringBooking({
+    db: tx,
+    actor: owner,
+    input: {
+      coachId: newYork.id,
+      memberId: person("member2@coachbook.test").id,
+      dayOfWeek: 4,
+      startTime: "15:00",
+      endTime: "15:45",
+      startDate: today("America/New_York"),
+      frequency: 2,
+      onConflict: "skip",
+    },
+    now,
+  });
+  const tomorrow = Temporal.PlainDate.from(today("Europe/Paris")).add({ days: 1 }).toString();
+  const friday = firstOccurrenceDate(tomorrow, 5);
+  await createOneTimeBooking({
+    db: tx,
+    actor: owner,
+    input: {
+      coachId: paris.id,
+      memberId: person("member3@coachbook.test").id,
+      startsAt: wallClockToInstant(friday, "14:00", "Europe/Paris").toISOString(),
+      endsAt: wallClockToInstant(friday, "15:00", "Europe/Paris").toISOString(),
+    },
+    now,
   });
 }

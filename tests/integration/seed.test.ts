@@ -5,7 +5,7 @@ import { verifyPassword } from "better-auth/crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { accounts, coachSettings, users, weeklyAvailability } from "@/db/schema";
+import { accounts, bookings, coachSettings, recurringBookings, trainingSessions, users, weeklyAvailability } from "@/db/schema";
 import { DEMO_ACCOUNTS, seedDemoData } from "@/db/seed";
 import { createMigratedTestDatabase } from "../helpers/test-database";
 
@@ -51,6 +51,20 @@ describe("seedDemoData", () => {
     const paris = coaches.find((coach) => coach.timezone === "Europe/Paris")!;
     expect(rules).toContainEqual({ coachId: paris.id, dayOfWeek: 6, startTime: "09:00", endTime: "12:00" });
     expect(rules).toHaveLength(21);
+  });
+
+  it("books through the real use cases: a weekly series, a fortnightly one and a one-time session, all ahead", async () => {
+    const series = await handle.db.select().from(recurringBookings).orderBy(asc(recurringBookings.frequency));
+    expect(series.map((row) => [row.dayOfWeek, row.startTime, row.frequency, row.status])).toEqual([
+      [2, "10:00", 1, "active"],
+      [4, "15:00", 2, "active"],
+    ]);
+    const sessions = await handle.db.select().from(trainingSessions);
+    // 6 weeks ahead: 5–6 Tuesdays, 3 fortnightly Thursdays, 1 one-time session.
+    expect(sessions.length).toBeGreaterThanOrEqual(5 + 2 + 1);
+    expect(sessions.every((session) => session.status === "scheduled" && session.startsAt > new Date(Date.now() - 60_000))).toBe(true);
+    const [oneTime] = await handle.db.select().from(bookings);
+    expect(sessions.filter((session) => session.oneTimeBookingId === oneTime!.id)).toHaveLength(1);
   });
 
   it("gives every demo account the listed password", async () => {
