@@ -233,7 +233,7 @@ describe("sessions a change of rules leaves outside availability", () => {
       // Last Monday: before `now`, never reported.
       past: await addSession(coach.id, member.id, "2027-02-22T21:00:00Z", "2027-02-22T22:00:00Z"),
       cancelled: await addSession(coach.id, member.id, "2027-03-15T20:00:00Z", "2027-03-15T21:00:00Z", { status: "cancelled" }),
-      // Already outside before the change (an evening session kept from v1): not this change's doing.
+      // Already outside before the change (an evening session kept from v1): reported too.
       evening: await addSession(coach.id, member.id, "2027-03-08T23:00:00Z", "2027-03-09T00:00:00Z"),
     };
     return { coach, member, sessions };
@@ -246,7 +246,7 @@ describe("sessions a change of rules leaves outside availability", () => {
     const result = await replaceWeeklyAvailability({ db, actor: coach, now: NOW, input: { coachId: coach.id, rules: mornings } });
 
     expect(result.cancelled).toBe(0);
-    expect(result.affected.map((session) => session.id)).toEqual([sessions.afternoon]);
+    expect(result.affected.map((session) => session.id)).toEqual([sessions.afternoon, sessions.evening]);
     expect(result.affected[0]).toMatchObject({
       startsAt: "2027-03-08T21:00:00.000Z",
       status: "scheduled",
@@ -254,6 +254,16 @@ describe("sessions a change of rules leaves outside availability", () => {
       coach: { id: coach.id, timezone: "America/New_York" },
     });
     expect((await statusOf(sessions.afternoon)).status).toBe("scheduled");
+
+    // Read the report, then save the same week again choosing to cancel: exactly the reported ones go.
+    const again = await replaceWeeklyAvailability({
+      db,
+      actor: coach,
+      now: NOW,
+      input: { coachId: coach.id, rules: mornings, cancelAffected: true },
+    });
+    expect(again.affected.map((session) => session.id)).toEqual(result.affected.map((session) => session.id));
+    expect(again.cancelled).toBe(2);
   });
 
   it("cancels them in the same transaction when asked, with a reason and the time", async () => {
@@ -265,14 +275,15 @@ describe("sessions a change of rules leaves outside availability", () => {
       input: { coachId: coach.id, rules: mornings, cancelAffected: true },
     });
 
-    expect(result.cancelled).toBe(1);
+    expect(result.cancelled).toBe(2);
     expect(result.affected.map((session) => [session.id, session.status, session.cancellationReason])).toEqual([
       [sessions.afternoon, "cancelled", "Coach availability changed"],
+      [sessions.evening, "cancelled", "Coach availability changed"],
     ]);
     const row = await statusOf(sessions.afternoon);
     expect(row.status).toBe("cancelled");
     expect(row.cancelledAt?.toISOString()).toBe(NOW.toISOString());
-    for (const untouched of [sessions.morning, sessions.evening, sessions.past]) {
+    for (const untouched of [sessions.morning, sessions.past]) {
       expect((await statusOf(untouched)).status).toBe("scheduled");
     }
   });
@@ -287,7 +298,7 @@ describe("sessions a change of rules leaves outside availability", () => {
     });
     const result = await replaceWeeklyAvailability({ db, actor: coach, now: NOW, input: { coachId: coach.id, rules: [] } });
     // The morning loses its rule; the afternoon sits inside the addition.
-    expect(result.affected.map((session) => session.id)).toEqual([sessions.morning]);
+    expect(result.affected.map((session) => session.id)).toEqual([sessions.morning, sessions.evening]);
   });
 
   it("uses the generator's definition: what it reports is what the generator would call outside_availability", async () => {

@@ -4,10 +4,12 @@
 // them in the same transaction. A member's session is never cancelled
 // silently.
 //
-// "No longer fits" uses coveredByAvailability(), the generator's own
-// definition of inside availability, and compares before and after the
-// change: only sessions the change itself leaves outside are reported, never
-// ones that were already outside (a v1 session, an owner's exception).
+// "Fits" is coveredByAvailability(), the generator's own definition of
+// inside availability, checked after the change: every future scheduled
+// session outside it is reported, also one that was already outside before.
+// So the natural two steps work — save the new week, read the report, save
+// it again with cancelAffected: true — and what gets cancelled is exactly
+// what was reported.
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { bookings, trainingSessions } from "@/db/schema";

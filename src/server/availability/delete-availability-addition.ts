@@ -1,7 +1,8 @@
 // A coach (or the owner) removes one of the coach's availability additions.
 // Like a change of weekly rules, this may leave future scheduled sessions
-// outside availability: they are reported as `affected`, and cancelled in the
-// same transaction only when `cancelAffected` is true. 404 when the addition
+// outside availability: those in the addition's time that no longer fit are
+// reported as `affected`, and cancelled in the same transaction only when
+// `cancelAffected` is true (decide up front: the addition is gone after). 404 when the addition
 // is not this coach's.
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
@@ -65,12 +66,10 @@ export async function deleteAvailabilityAddition(options: {
       after: now,
       overlapping: { startsAt: new Date(addition.startsAt), endsAt: new Date(addition.endsAt) },
     };
-    const outsideBefore = new Set(await sessionsOutsideAvailability(tx, scope));
     await tx.delete(availabilityAdditions).where(eq(availabilityAdditions.id, addition.id));
-    const newlyOutside = (await sessionsOutsideAvailability(tx, scope)).filter((id) => !outsideBefore.has(id));
-
     const settled = await settleAffectedSessions(tx, {
-      ids: newlyOutside,
+      // Sessions elsewhere are not this deletion's business.
+      ids: await sessionsOutsideAvailability(tx, scope),
       cancel: input.cancelAffected ?? false,
       reason: AVAILABILITY_CHANGED_REASON,
       now,

@@ -74,7 +74,7 @@ export interface ReplaceWeeklyAvailabilityResult {
   coachId: string;
   timezone: string;
   rules: WeeklyRuleView[];
-  /** Future scheduled sessions this change leaves outside availability. */
+  /** Future scheduled sessions outside the new availability. */
   affected: SessionView[];
   /** How many of them were cancelled (cancelAffected). */
   cancelled: number;
@@ -96,16 +96,13 @@ export async function replaceWeeklyAvailability(options: {
 
   return db.transaction(async (tx) => {
     await lockCoachCalendar(tx, coach.id);
-    const outsideBefore = new Set(await sessionsOutsideAvailability(tx, scope));
-
     await tx.delete(weeklyAvailability).where(eq(weeklyAvailability.coachId, coach.id));
     if (input.rules.length > 0) {
       await tx.insert(weeklyAvailability).values(input.rules.map((rule) => ({ coachId: coach.id, ...rule })));
     }
 
-    const newlyOutside = (await sessionsOutsideAvailability(tx, scope)).filter((id) => !outsideBefore.has(id));
     const settled = await settleAffectedSessions(tx, {
-      ids: newlyOutside,
+      ids: await sessionsOutsideAvailability(tx, scope),
       cancel: input.cancelAffected ?? false,
       reason: AVAILABILITY_CHANGED_REASON,
       now,
