@@ -13,22 +13,39 @@ CREATE INDEX "weekly_availability_coach_day_idx" ON "weekly_availability" USING 
 -- gives the *later* instant for a time that occurs twice; Temporal's
 -- "compatible" takes the earlier one. So: take PostgreSQL's answer `i`, and
 -- prefer the instant one offset-change earlier when it shows the same wall
--- clock (the offset a day before `i` is the one before the transition).
+-- clock (the offset 24 hours before `i` is the one before the transition;
+-- hours, not a day, so the session's TimeZone never matters).
 -- A single expression, so the planner inlines it into set-based queries.
 CREATE OR REPLACE FUNCTION wall_clock_to_instant(local timestamp, zone text)
 RETURNS timestamptz
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
   SELECT CASE
-    WHEN ((local - (((local AT TIME ZONE zone) - interval '1 day') AT TIME ZONE zone
-                    - ((local AT TIME ZONE zone) - interval '1 day') AT TIME ZONE 'UTC'))
+    WHEN ((local - (((local AT TIME ZONE zone) - interval '24 hours') AT TIME ZONE zone
+                    - ((local AT TIME ZONE zone) - interval '24 hours') AT TIME ZONE 'UTC'))
           AT TIME ZONE 'UTC') < (local AT TIME ZONE zone)
-     AND ((local - (((local AT TIME ZONE zone) - interval '1 day') AT TIME ZONE zone
-                    - ((local AT TIME ZONE zone) - interval '1 day') AT TIME ZONE 'UTC'))
+     AND ((local - (((local AT TIME ZONE zone) - interval '24 hours') AT TIME ZONE zone
+                    - ((local AT TIME ZONE zone) - interval '24 hours') AT TIME ZONE 'UTC'))
           AT TIME ZONE 'UTC') AT TIME ZONE zone = local
-    THEN (local - (((local AT TIME ZONE zone) - interval '1 day') AT TIME ZONE zone
-                   - ((local AT TIME ZONE zone) - interval '1 day') AT TIME ZONE 'UTC'))
+    THEN (local - (((local AT TIME ZONE zone) - interval '24 hours') AT TIME ZONE zone
+                   - ((local AT TIME ZONE zone) - interval '24 hours') AT TIME ZONE 'UTC'))
           AT TIME ZONE 'UTC'
     ELSE local AT TIME ZONE zone
+  END
+$$;
+--> statement-breakpoint
+-- The end instant of a wall-clock range startTime–endTime on `day`: the end's
+-- own instant, unless a spring-forward gap pushed the start to or past it
+-- ("Sundays 02:30–03:00" in New York on 2027-03-14: the start becomes 03:30
+-- EDT while 03:00 EDT exists); then the range keeps its wall-clock length
+-- from the shifted start. Twin of wallClockEnd() in src/domain/time.ts.
+CREATE OR REPLACE FUNCTION wall_clock_end(day date, start_time time, end_time time, zone text)
+RETURNS timestamptz
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+  SELECT CASE
+    WHEN wall_clock_to_instant(day + end_time, zone) > wall_clock_to_instant(day + start_time, zone)
+    THEN wall_clock_to_instant(day + end_time, zone)
+    ELSE wall_clock_to_instant(day + start_time, zone) + (end_time - start_time)
   END
 $$;

@@ -8,7 +8,7 @@
 // The generator does the same in SQL (src/server/sessions/occurrences-sql.ts);
 // property tests hold the two equal.
 import { Temporal } from "temporal-polyfill";
-import { wallClockToInstant } from "./time";
+import { wallClockEnd, wallClockToInstant } from "./time";
 
 export interface WeeklySeries {
   /** 0 = Sunday … 6 = Saturday. */
@@ -64,7 +64,8 @@ export function occurrenceDates(series: WeeklySeries, fromDate: string, toDate: 
 /**
  * The occurrences that start inside (after, until): the generator's window is
  * "after now, before now + N weeks". Local times become instants with the
- * time rule of ./time (gap → forward, repeated → earlier).
+ * time rule of ./time (gap → forward, repeated → earlier; a start pushed past
+ * its end keeps the wall-clock length).
  */
 export function occurrencesBetween(
   series: WeeklySeries,
@@ -78,7 +79,7 @@ export function occurrencesBetween(
     .map((date) => ({
       date,
       startsAt: wallClockToInstant(date, series.startTime, timeZone),
-      endsAt: wallClockToInstant(date, series.endTime, timeZone),
+      endsAt: wallClockEnd(date, series.startTime, series.endTime, timeZone),
     }))
     .filter((occurrence) => occurrence.startsAt > window.after && occurrence.startsAt < window.until);
 }

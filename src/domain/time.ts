@@ -25,6 +25,25 @@ export function wallClockToInstant(date: string, time: string, timeZone: string)
   return new Date(zoned.epochMilliseconds);
 }
 
+/**
+ * The end instant of the wall-clock range startTime–endTime on `date`: the
+ * end's own instant, unless a spring-forward gap pushed the start to or past
+ * it ("02:30–03:00" on a night where 02:00 jumps to 03:00: the start becomes
+ * 03:30); then the range keeps its wall-clock length from the shifted start.
+ * The SQL twin is wall_clock_end() (drizzle/0002_booking_engine.sql).
+ */
+export function wallClockEnd(date: string, startTime: string, endTime: string, timeZone: string): Date {
+  const start = wallClockToInstant(date, startTime, timeZone);
+  const end = wallClockToInstant(date, endTime, timeZone);
+  if (end > start) return end;
+  return new Date(start.getTime() + (minutesOf(endTime) - minutesOf(startTime)) * 60_000);
+}
+
+function minutesOf(time: string): number {
+  const [hours, minutes] = time.split(":").map(Number);
+  return hours! * 60 + minutes!;
+}
+
 /** The wall-clock date and HH:MM shown in `timeZone` at `instant`. */
 export function instantToWallClock(instant: Date, timeZone: string): { date: string; time: string } {
   const zoned = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);

@@ -284,7 +284,16 @@ describe("occurrencesBetween (property)", () => {
           expect(days).toBeGreaterThanOrEqual(0);
           // At the requested local times in the coach's zone (or moved forward by a gap).
           expect(occurrence.startsAt.getTime()).toBe(expectedInstant(occurrence.date, series.startTime, zone));
-          expect(occurrence.endsAt.getTime()).toBe(expectedInstant(occurrence.date, series.endTime, zone));
+          // The end likewise, unless a gap pushed the start to or past it: then the
+          // wall-clock length is kept from the shifted start (wallClockEnd's rule).
+          const ownEnd = expectedInstant(occurrence.date, series.endTime, zone);
+          const [startHours, startMinutes] = series.startTime.split(":").map(Number);
+          const [endHours, endMinutes] = series.endTime.split(":").map(Number);
+          const lengthMs = (endHours! * 60 + endMinutes! - (startHours! * 60 + startMinutes!)) * 60_000;
+          expect(occurrence.endsAt.getTime()).toBe(
+            ownEnd > occurrence.startsAt.getTime() ? ownEnd : occurrence.startsAt.getTime() + lengthMs,
+          );
+          expect(occurrence.endsAt.getTime()).toBeGreaterThan(occurrence.startsAt.getTime());
           const shown = instantToWallClock(occurrence.startsAt, zone);
           if (oracle(occurrence.date, series.startTime, zone).kind !== "gap") {
             expect(shown).toEqual({ date: occurrence.date, time: series.startTime });

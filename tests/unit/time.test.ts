@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantToWallClock, isValidTimeZone, wallClockToInstant } from "@/domain/time";
+import { instantToWallClock, isValidTimeZone, wallClockEnd, wallClockToInstant } from "@/domain/time";
 
 describe("wallClockToInstant", () => {
   it("keeps 10:00 local across the New York spring-forward (issue 3's DST example)", () => {
@@ -38,5 +38,21 @@ describe("isValidTimeZone", () => {
   it("accepts IANA zones and refuses unknown ones", () => {
     expect(isValidTimeZone("Europe/Paris")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
+  });
+});
+
+describe("wallClockEnd", () => {
+  it("is the end's own instant on ordinary days and across an hour that repeats", () => {
+    expect(wallClockEnd("2027-03-14", "10:00", "11:00", "America/New_York").toISOString()).toBe("2027-03-14T15:00:00.000Z");
+    expect(wallClockEnd("2027-11-07", "00:30", "01:30", "America/New_York").toISOString()).toBe("2027-11-07T05:30:00.000Z");
+  });
+
+  it("keeps the wall-clock length when a gap pushes the start to or past the end", () => {
+    // 02:30 → 03:30 EDT, but 03:00 EDT exists: 03:30–04:00 EDT.
+    expect(wallClockEnd("2027-03-14", "02:30", "03:00", "America/New_York").toISOString()).toBe("2027-03-14T08:00:00.000Z");
+    // 02:30–03:30: both shift to the same instant; still 60 minutes.
+    expect(wallClockEnd("2027-03-14", "02:30", "03:30", "America/New_York").toISOString()).toBe("2027-03-14T08:30:00.000Z");
+    // 02:00–02:30 entirely inside the gap: 03:00–03:30 EDT.
+    expect(wallClockEnd("2027-03-14", "02:00", "02:30", "America/New_York").toISOString()).toBe("2027-03-14T07:30:00.000Z");
   });
 });

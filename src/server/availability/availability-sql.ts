@@ -27,7 +27,7 @@ export function coveredByAvailability({ coachId, localDate, zone, startsAt, ends
   return sql`coalesce((
           SELECT range_agg(avail.r) FROM (
             SELECT tstzrange(wall_clock_to_instant(${localDate} + w.start_time::time, ${zone}),
-                             wall_clock_to_instant(${localDate} + w.end_time::time, ${zone}), '[)') AS r
+                             wall_clock_end(${localDate}, w.start_time::time, w.end_time::time, ${zone}), '[)') AS r
             FROM weekly_availability w
             WHERE w.coach_id = ${coachId} AND w.day_of_week = extract(dow FROM ${localDate})::int
             UNION ALL
@@ -81,7 +81,7 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
         (coalesce((
            SELECT range_agg(avail.r) FROM (
              SELECT tstzrange(wall_clock_to_instant(d.day::date + w.start_time::time, b.zone),
-                              wall_clock_to_instant(d.day::date + w.end_time::time, b.zone), '[)') AS r
+                              wall_clock_end(d.day::date, w.start_time::time, w.end_time::time, b.zone), '[)') AS r
              FROM generate_series(${terms.from}::date::timestamp, (${terms.to}::date + 1)::timestamp, interval '1 day') AS d(day)
              JOIN weekly_availability w
                ON w.coach_id = b.id AND w.day_of_week = extract(dow FROM d.day)::int

@@ -70,7 +70,7 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
     candidates AS (
       SELECT s.id AS recurring_booking_id, s.coach_id, s.member_id, s.created_at, s.zone, o.local_date,
              wall_clock_to_instant(o.local_date + s.start_time::time, s.zone) AS starts_at,
-             wall_clock_to_instant(o.local_date + s.end_time::time, s.zone) AS ends_at
+             wall_clock_end(o.local_date, s.start_time::time, s.end_time::time, s.zone) AS ends_at
       FROM series s
       CROSS JOIN LATERAL (
         SELECT d::date AS local_date
