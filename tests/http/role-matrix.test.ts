@@ -3,6 +3,8 @@
 // edges the matrix relies on: bearer and cookie sign-in for users created
 // directly in the database (as `npm run user:create` does), sign-up that can
 // never choose its role, the health check and the error shape.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserRole } from "@/db/schema";
 import { insertUserWithPassword, startAppServer, type AppServer } from "../helpers/app-server";
@@ -102,6 +104,43 @@ describe.each(protectedRoutes)("$name", (route) => {
     } else {
       expect(body.error).toBeUndefined();
     }
+  });
+});
+
+// Public on purpose: the health check, the API reference, better-auth's own
+// endpoints, and the cron route (which has its own secret and says 401 too).
+const PUBLIC_ROUTES = new Set(["/api/health", "/api/v1/openapi.json", "/api/auth/[...all]"]);
+
+/** Every route handler under src/app/api with its exported methods, read from the tree. */
+function routeTree(): Array<{ route: string; method: string }> {
+  const root = path.join(process.cwd(), "src", "app");
+  const found: Array<{ route: string; method: string }> = [];
+  const walk = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const route = `/${path.relative(root, directory).split(path.sep).join("/")}`;
+        const source = readFileSync(full, "utf8");
+        for (const [, method] of source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)) {
+          found.push({ route, method: method! });
+        }
+      }
+    }
+  };
+  walk(path.join(root, "api"));
+  return found.filter(({ route }) => !PUBLIC_ROUTES.has(route));
+}
+
+describe("every non-public route in the tree", () => {
+  it.each(routeTree())("$method $route answers 401 without a session, before reading its input", async ({ route, method }) => {
+    const pathname = route.replace(/\[[^\]]+\]/g, "some-id");
+    const init: RequestInit =
+      method === "GET" ? { method } : { method, headers: { "content-type": "application/json" }, body: "{}" };
+    const response = await server.request(pathname, init);
+    expect(response.status, await explain(response)).toBe(401);
+    const body = (await response.json()) as { error?: { code: string } };
+    expect(body.error?.code).toBe("unauthenticated");
   });
 });
 
