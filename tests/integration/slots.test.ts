@@ -157,6 +157,15 @@ describe("listFreeSlots", () => {
     ]);
   });
 
+  it("survives a rule inside the spring-forward gap: 02:30–03:00 on 2027-03-14 keeps its half hour from 03:30 EDT", async () => {
+    const coach = await addPerson(db, "coach", { timezone: "America/New_York" });
+    await addWeeklyRules(db, coach.id, [[0, "02:30", "03:00"]]);
+    expect(await starts(coach.id, { from: "2027-03-07", to: "2027-03-14", duration: 30 })).toEqual([
+      "2027-03-07T07:30:00.000Z", // 02:30 EST
+      "2027-03-14T07:30:00.000Z", // 03:30 EDT
+    ]);
+  });
+
   it("reads from/to as the coach's local dates and aligns to their :00/:30 in Kathmandu (+05:45)", async () => {
     const coach = await addPerson(db, "coach", { timezone: "Asia/Kathmandu" });
     await addWeeklyRules(db, coach.id, [
