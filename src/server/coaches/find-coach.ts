@@ -1,8 +1,8 @@
 // A coach and the settings every calendar computation needs: the effective
 // time zone (their own, else BUSINESS_TIMEZONE), minimum notice and default
-// session length. Null when the id is not a coach's; callers choose 400
-// (a coachId field in a body) or 404 (a coach in the path).
-import { and, eq, sql } from "drizzle-orm";
+// session length. findCoach answers null when the id is not a coach's;
+// callers choose 400 (a coachId field in a body) or 404 (a coach in the path).
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
 import { coachSettings, users } from "@/db/schema";
 import { AppError } from "@/domain/errors";
@@ -16,8 +16,9 @@ export interface CoachRecord {
   defaultDuration: number;
 }
 
-export async function findCoach(db: DatabaseOrTransaction, coachId: string): Promise<CoachRecord | null> {
-  const [row] = await db
+/** Coaches matching `where`, by name: the one place that decides the effective settings. */
+export async function selectCoaches(db: DatabaseOrTransaction, where?: SQL): Promise<CoachRecord[]> {
+  const rows = await db
     .select({
       id: users.id,
       name: users.name,
@@ -27,8 +28,18 @@ export async function findCoach(db: DatabaseOrTransaction, coachId: string): Pro
     })
     .from(users)
     .leftJoin(coachSettings, eq(coachSettings.coachId, users.id))
-    .where(and(eq(users.id, coachId), eq(users.role, "coach")));
-  return row ? { ...row, minimumNoticeMinutes: Number(row.minimumNoticeMinutes), defaultDuration: Number(row.defaultDuration) } : null;
+    .where(and(eq(users.role, "coach"), where))
+    .orderBy(asc(users.name), asc(users.id));
+  return rows.map((row) => ({
+    ...row,
+    minimumNoticeMinutes: Number(row.minimumNoticeMinutes),
+    defaultDuration: Number(row.defaultDuration),
+  }));
+}
+
+export async function findCoach(db: DatabaseOrTransaction, coachId: string): Promise<CoachRecord | null> {
+  const [coach] = await selectCoaches(db, eq(users.id, coachId));
+  return coach ?? null;
 }
 
 /** The coach named in a URL path: 404 when there is none. */
