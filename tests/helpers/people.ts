@@ -3,7 +3,19 @@
 // zone, weekly rules and series. Each test file still has its own database.
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
-import { coachSettings, recurringBookings, users, weeklyAvailability, type UserRole } from "@/db/schema";
+import {
+  availabilityAdditions,
+  blockedSlots,
+  bookings,
+  coachSettings,
+  recurringBookings,
+  sessionConflicts,
+  sessionGenerationRuns,
+  trainingSessions,
+  users,
+  weeklyAvailability,
+  type UserRole,
+} from "@/db/schema";
 
 let counter = 0;
 
@@ -64,4 +76,24 @@ export async function addSeries(
     .values({ ...series, endDate: series.endDate ?? null, frequency: series.frequency ?? 1 })
     .returning({ id: recurringBookings.id });
   return row!.id;
+}
+
+/**
+ * Empties the pipeline and its people — conflicts, sessions, bookings, series,
+ * runs, availability, users — in foreign-key order, so each test starts from
+ * an empty business on its file's database.
+ */
+export async function clearBusinessData(db: DatabaseOrTransaction): Promise<void> {
+  await db.delete(sessionConflicts);
+  // bookings and training_sessions refer to each other.
+  await db.update(bookings).set({ sessionId: null });
+  await db.delete(trainingSessions);
+  await db.delete(bookings);
+  await db.delete(recurringBookings);
+  await db.delete(sessionGenerationRuns);
+  await db.delete(blockedSlots);
+  await db.delete(availabilityAdditions);
+  await db.delete(weeklyAvailability);
+  await db.delete(coachSettings);
+  await db.delete(users);
 }

@@ -3,6 +3,7 @@
 // afterwards), so test files never share state.
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
@@ -41,4 +42,20 @@ export async function createMigratedTestDatabase(): Promise<DatabaseHandle> {
     throw error;
   }
   return handle;
+}
+
+/**
+ * One fresh migrated database for the calling test file: created before its
+ * tests, closed (and on PostgreSQL dropped) after them. `onOpen` receives
+ * the handle, typically to keep its `db` (and may set up shared rows).
+ */
+export function useMigratedDatabase(onOpen: (handle: DatabaseHandle) => void | Promise<void>): void {
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    handle = await createMigratedTestDatabase();
+    await onOpen(handle);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
 }

@@ -3,19 +3,13 @@
 // each change does to booked sessions — reported, or cancelled when asked,
 // never silently. `now` is injected: nothing depends on today.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseOrTransaction } from "@/db";
-import type { DatabaseHandle } from "@/db/client";
 import {
   availabilityAdditions,
   blockedSlots,
   bookings,
-  coachSettings,
-  recurringBookings,
-  sessionConflicts,
   trainingSessions,
-  users,
-  weeklyAvailability,
 } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { createAvailabilityAddition } from "@/server/availability/create-availability-addition";
@@ -28,32 +22,17 @@ import { listBlockedSlots } from "@/server/availability/list-blocked-slots";
 import { replaceWeeklyAvailability } from "@/server/availability/replace-weekly-availability";
 import { listCoaches } from "@/server/coaches/list-coaches";
 import { planOccurrences } from "@/server/sessions/occurrences-sql";
-import { addPerson, addSeries, addWeeklyRules } from "../helpers/people";
-import { createMigratedTestDatabase } from "../helpers/test-database";
+import { addPerson, addSeries, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { useMigratedDatabase } from "../helpers/test-database";
 
-let handle: DatabaseHandle;
 let db: DatabaseOrTransaction;
 
-beforeAll(async () => {
-  handle = await createMigratedTestDatabase();
+useMigratedDatabase((handle) => {
   db = handle.db;
 });
 
-afterAll(async () => {
-  await handle?.close();
-});
-
 beforeEach(async () => {
-  await db.delete(sessionConflicts);
-  await db.update(bookings).set({ sessionId: null }); // bookings ⇄ training_sessions refer to each other
-  await db.delete(trainingSessions);
-  await db.delete(bookings);
-  await db.delete(recurringBookings);
-  await db.delete(blockedSlots);
-  await db.delete(availabilityAdditions);
-  await db.delete(weeklyAvailability);
-  await db.delete(coachSettings);
-  await db.delete(users);
+  await clearBusinessData(db);
 });
 
 // Monday 2027-03-01, 08:00 in New York (EST, -05:00).

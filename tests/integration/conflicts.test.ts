@@ -4,19 +4,15 @@
 // again) or retried (placed once it fits; 409 with the reason while it still
 // does not: blocked, outside availability, coach or member busy).
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
-import type { DatabaseHandle } from "@/db/client";
 import {
   availabilityAdditions,
   blockedSlots,
-  coachSettings,
   recurringBookings,
   sessionConflicts,
-  sessionGenerationRuns,
   trainingSessions,
-  users,
   weeklyAvailability,
 } from "@/db/schema";
 import { AppError } from "@/domain/errors";
@@ -24,19 +20,13 @@ import { listConflicts } from "@/server/conflicts/list-conflicts";
 import { resolveConflict } from "@/server/conflicts/resolve-conflict";
 import { generateSessions } from "@/server/sessions/generate-sessions";
 import { listSessions } from "@/server/sessions/list-sessions";
-import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
-import { createMigratedTestDatabase } from "../helpers/test-database";
+import { ALL_WEEK, addPerson, addSeries, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { useMigratedDatabase } from "../helpers/test-database";
 
-let handle: DatabaseHandle;
 let db: DatabaseOrTransaction;
 
-beforeAll(async () => {
-  handle = await createMigratedTestDatabase();
+useMigratedDatabase((handle) => {
   db = handle.db;
-});
-
-afterAll(async () => {
-  await handle?.close();
 });
 
 /** Monday 1 March 2027, noon UTC. */
@@ -53,15 +43,7 @@ let seriesB: string;
 let blockA: string;
 
 beforeEach(async () => {
-  await db.delete(sessionConflicts);
-  await db.delete(trainingSessions);
-  await db.delete(recurringBookings);
-  await db.delete(sessionGenerationRuns);
-  await db.delete(blockedSlots);
-  await db.delete(availabilityAdditions);
-  await db.delete(weeklyAvailability);
-  await db.delete(coachSettings);
-  await db.delete(users);
+  await clearBusinessData(db);
   owner = await addPerson(db, "owner", { name: "Olive" });
   coachA = await addPerson(db, "coach", { name: "Carl", timezone: "Europe/Paris" });
   coachB = await addPerson(db, "coach", { name: "Cleo" });

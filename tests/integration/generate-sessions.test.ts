@@ -3,44 +3,26 @@
 // (twice in a row and twice at once), completion of past sessions, and the
 // run record.
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseOrTransaction } from "@/db";
-import type { DatabaseHandle } from "@/db/client";
 import {
   blockedSlots,
-  coachSettings,
-  recurringBookings,
   sessionConflicts,
   sessionGenerationRuns,
   trainingSessions,
-  users,
-  weeklyAvailability,
 } from "@/db/schema";
 import { generateSessions } from "@/server/sessions/generate-sessions";
-import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
-import { createMigratedTestDatabase } from "../helpers/test-database";
+import { ALL_WEEK, addPerson, addSeries, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { useMigratedDatabase } from "../helpers/test-database";
 
-let handle: DatabaseHandle;
 let db: DatabaseOrTransaction;
 
-beforeAll(async () => {
-  handle = await createMigratedTestDatabase();
+useMigratedDatabase((handle) => {
   db = handle.db;
 });
 
-afterAll(async () => {
-  await handle?.close();
-});
-
 beforeEach(async () => {
-  await db.delete(sessionConflicts);
-  await db.delete(trainingSessions);
-  await db.delete(recurringBookings);
-  await db.delete(sessionGenerationRuns);
-  await db.delete(blockedSlots);
-  await db.delete(weeklyAvailability);
-  await db.delete(coachSettings);
-  await db.delete(users);
+  await clearBusinessData(db);
 });
 
 async function sessionsOf(seriesId: string) {

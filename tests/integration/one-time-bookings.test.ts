@@ -4,26 +4,19 @@
 // race for one slot the exclusion constraint lets exactly one win, leaving
 // no booking row behind for the others.
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
-import type { DatabaseHandle } from "@/db/client";
-import { availabilityAdditions, blockedSlots, bookings, coachSettings, trainingSessions, users, weeklyAvailability } from "@/db/schema";
+import { availabilityAdditions, blockedSlots, bookings, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { createOneTimeBooking } from "@/server/bookings/create-one-time-booking";
-import { addPerson, addWeeklyRules } from "../helpers/people";
-import { createMigratedTestDatabase } from "../helpers/test-database";
+import { addPerson, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { useMigratedDatabase } from "../helpers/test-database";
 
-let handle: DatabaseHandle;
 let db: DatabaseOrTransaction;
 
-beforeAll(async () => {
-  handle = await createMigratedTestDatabase();
+useMigratedDatabase((handle) => {
   db = handle.db;
-});
-
-afterAll(async () => {
-  await handle?.close();
 });
 
 const NOW = new Date("2027-03-01T08:00:00Z"); // Monday
@@ -31,12 +24,7 @@ let coach: Actor;
 let member: Actor;
 
 beforeEach(async () => {
-  // bookings and training_sessions reference each other.
-  await db.update(bookings).set({ sessionId: null });
-  for (const table of [trainingSessions, bookings, blockedSlots, availabilityAdditions, weeklyAvailability, coachSettings]) {
-    await db.delete(table);
-  }
-  await db.delete(users);
+  await clearBusinessData(db);
   coach = await addPerson(db, "coach", { name: "Kiran", timezone: "Asia/Kolkata" });
   member = await addPerson(db, "member");
   // Tuesdays 09:00–12:00 Kolkata = 03:30–06:30Z.

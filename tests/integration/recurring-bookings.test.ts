@@ -4,18 +4,14 @@
 // sessions, cancelling a series (future only or with its past unheld
 // occurrences), and two members racing for one weekly slot.
 import { count, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
-import type { DatabaseHandle } from "@/db/client";
 import {
   blockedSlots,
-  coachSettings,
   recurringBookings,
   sessionConflicts,
-  sessionGenerationRuns,
   trainingSessions,
-  users,
   weeklyAvailability,
 } from "@/db/schema";
 import { AppError } from "@/domain/errors";
@@ -23,19 +19,13 @@ import { cancelRecurringBooking } from "@/server/bookings/cancel-recurring-booki
 import { createRecurringBooking, previewRecurringBooking } from "@/server/bookings/create-recurring-booking";
 import { listRecurringBookings } from "@/server/bookings/list-recurring-bookings";
 import { generateSessions } from "@/server/sessions/generate-sessions";
-import { addPerson, addWeeklyRules } from "../helpers/people";
-import { createMigratedTestDatabase } from "../helpers/test-database";
+import { addPerson, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { useMigratedDatabase } from "../helpers/test-database";
 
-let handle: DatabaseHandle;
 let db: DatabaseOrTransaction;
 
-beforeAll(async () => {
-  handle = await createMigratedTestDatabase();
+useMigratedDatabase((handle) => {
   db = handle.db;
-});
-
-afterAll(async () => {
-  await handle?.close();
 });
 
 // Monday 2027-03-01 08:00 UTC; the coach is in Europe/Paris (UTC+1 until 2027-03-28).
@@ -46,10 +36,7 @@ let otherMember: Actor;
 let owner: Actor;
 
 beforeEach(async () => {
-  for (const table of [sessionConflicts, trainingSessions, recurringBookings, sessionGenerationRuns, blockedSlots, weeklyAvailability, coachSettings]) {
-    await db.delete(table);
-  }
-  await db.delete(users);
+  await clearBusinessData(db);
   coach = await addPerson(db, "coach", { name: "Camille", timezone: "Europe/Paris" });
   member = await addPerson(db, "member", { name: "Mia" });
   otherMember = await addPerson(db, "member", { name: "Noah" });

@@ -3,19 +3,17 @@
 // counts, newest first; coaches and members are refused; a bad weeksAhead is
 // refused naming the field, before any run row is written. The cron path
 // (runScheduledGeneration) records its own trigger and the horizon.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
-import type { DatabaseHandle } from "@/db/client";
-import { recurringBookings, sessionConflicts, sessionGenerationRuns, trainingSessions } from "@/db/schema";
+import { sessionConflicts, sessionGenerationRuns, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { listGenerationRuns } from "@/server/sessions/list-generation-runs";
 import { runGeneration } from "@/server/sessions/run-generation";
 import { runScheduledGeneration } from "@/server/sessions/run-scheduled-generation";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
-import { createMigratedTestDatabase } from "../helpers/test-database";
+import { useMigratedDatabase } from "../helpers/test-database";
 
-let handle: DatabaseHandle;
 let db: DatabaseOrTransaction;
 let owner: Actor;
 let coach: Actor;
@@ -23,8 +21,7 @@ let member: Actor;
 
 const NOW = new Date("2027-03-01T00:00:00Z");
 
-beforeAll(async () => {
-  handle = await createMigratedTestDatabase();
+useMigratedDatabase(async (handle) => {
   db = handle.db;
   owner = await addPerson(db, "owner", { name: "Olive Owner" });
   coach = await addPerson(db, "coach", { timezone: "UTC" });
@@ -39,10 +36,6 @@ beforeAll(async () => {
     endTime: "11:00",
     startDate: "2027-03-03",
   });
-});
-
-afterAll(async () => {
-  await handle?.close();
 });
 
 beforeEach(async () => {

@@ -3,19 +3,13 @@
 // back, a one-time booking's row follows), and no-show with its state machine.
 // Someone else's session is always 404, worded exactly like a missing id.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
-import type { DatabaseHandle } from "@/db/client";
 import {
   bookings,
-  coachSettings,
   recurringBookings,
-  sessionConflicts,
-  sessionGenerationRuns,
   trainingSessions,
-  users,
-  weeklyAvailability,
   type SessionStatus,
 } from "@/db/schema";
 import { AppError } from "@/domain/errors";
@@ -23,19 +17,13 @@ import { cancelSession } from "@/server/sessions/cancel-session";
 import { generateSessions } from "@/server/sessions/generate-sessions";
 import { listSessions } from "@/server/sessions/list-sessions";
 import { markNoShow } from "@/server/sessions/mark-no-show";
-import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
-import { createMigratedTestDatabase } from "../helpers/test-database";
+import { ALL_WEEK, addPerson, addSeries, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { useMigratedDatabase } from "../helpers/test-database";
 
-let handle: DatabaseHandle;
 let db: DatabaseOrTransaction;
 
-beforeAll(async () => {
-  handle = await createMigratedTestDatabase();
+useMigratedDatabase((handle) => {
   db = handle.db;
-});
-
-afterAll(async () => {
-  await handle?.close();
 });
 
 /** Monday 1 March 2027, noon UTC: "now" for every test. */
@@ -50,16 +38,7 @@ let memberA: Actor;
 let memberB: Actor;
 
 beforeEach(async () => {
-  await db.delete(sessionConflicts);
-  await db.update(bookings).set({ sessionId: null });
-  await db.update(trainingSessions).set({ oneTimeBookingId: null });
-  await db.delete(bookings);
-  await db.delete(trainingSessions);
-  await db.delete(recurringBookings);
-  await db.delete(sessionGenerationRuns);
-  await db.delete(weeklyAvailability);
-  await db.delete(coachSettings);
-  await db.delete(users);
+  await clearBusinessData(db);
   owner = await addPerson(db, "owner", { name: "Olive" });
   coachA = await addPerson(db, "coach", { name: "Carl", timezone: "Europe/Paris" });
   coachB = await addPerson(db, "coach", { name: "Cleo" });

@@ -7,42 +7,30 @@
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { Temporal } from "temporal-polyfill";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseOrTransaction } from "@/db";
 import type { DatabaseHandle } from "@/db/client";
 import {
   availabilityAdditions,
   blockedSlots,
-  coachSettings,
   trainingSessions,
-  users,
-  weeklyAvailability,
 } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { wallClockToInstant } from "@/domain/time";
 import { listFreeSlots } from "@/server/availability/list-free-slots";
-import { addPerson, addWeeklyRules } from "../helpers/people";
-import { createMigratedTestDatabase } from "../helpers/test-database";
+import { addPerson, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { useMigratedDatabase } from "../helpers/test-database";
 
 let handle: DatabaseHandle;
 let db: DatabaseOrTransaction;
 
-beforeAll(async () => {
-  handle = await createMigratedTestDatabase();
-  db = handle.db;
-});
-
-afterAll(async () => {
-  await handle?.close();
+useMigratedDatabase((opened) => {
+  handle = opened;
+  db = opened.db;
 });
 
 beforeEach(async () => {
-  await db.delete(trainingSessions);
-  await db.delete(blockedSlots);
-  await db.delete(availabilityAdditions);
-  await db.delete(weeklyAvailability);
-  await db.delete(coachSettings);
-  await db.delete(users);
+  await clearBusinessData(db);
 });
 
 const LONG_AGO = new Date("2020-01-01T00:00:00Z");

@@ -10,14 +10,13 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
-import type { DatabaseHandle } from "@/db/client";
 import { occurrencesBetween, type WeeklySeries } from "@/domain/recurrence";
 import { wallClockToInstant } from "@/domain/time";
 import { planOccurrences } from "@/server/sessions/occurrences-sql";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
-import { createMigratedTestDatabase } from "../helpers/test-database";
+import { useMigratedDatabase } from "../helpers/test-database";
 
 const ZONES = [
   "UTC",
@@ -116,16 +115,10 @@ const anyLocal = fc
   .oneof({ arbitrary: nearTransitionLocal, weight: 3 }, { arbitrary: uniformLocal, weight: 1 })
   .filter(({ zone, date }) => comparable(zone, date));
 
-let handle: DatabaseHandle;
 let db: DatabaseOrTransaction;
 
-beforeAll(async () => {
-  handle = await createMigratedTestDatabase();
+useMigratedDatabase((handle) => {
   db = handle.db;
-});
-
-afterAll(async () => {
-  await handle?.close();
 });
 
 /**

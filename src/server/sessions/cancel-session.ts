@@ -21,13 +21,14 @@
 import { z } from "zod";
 import { and, eq, gt, inArray, type SQL } from "drizzle-orm";
 import type { Actor } from "@/auth/current-actor";
-import { assertCan, bookingScope, isInBookingScope } from "@/auth/permissions";
+import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { bookings, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
-import { statusesLeadingTo, transitionRefusal } from "@/domain/session-status";
+import { statusesLeadingTo } from "@/domain/session-status";
 import { recordId } from "../fields";
 import { parseInput } from "../validation";
+import { explainRefusedTransition, sessionScopeConditions } from "./session-transition";
 import { selectSessionViews, type SessionView } from "./session-view";
 
 /** The POST body. */
@@ -52,13 +53,11 @@ export async function cancelSession(options: {
   const byMember = actor.role === "member";
 
   return options.db.transaction(async (tx) => {
-    const scope = bookingScope(actor);
     const conditions: SQL[] = [
       eq(trainingSessions.id, input.id),
       inArray(trainingSessions.status, statusesLeadingTo("cancelled")),
+      ...sessionScopeConditions(actor),
     ];
-    if (scope.memberId !== undefined) conditions.push(eq(trainingSessions.memberId, scope.memberId));
-    if (scope.coachId !== undefined) conditions.push(eq(trainingSessions.coachId, scope.coachId));
     if (byMember) conditions.push(gt(trainingSessions.startsAt, now));
 
     const [cancelled] = await tx
@@ -72,7 +71,13 @@ export async function cancelSession(options: {
       .where(and(...conditions))
       .returning({ id: trainingSessions.id, oneTimeBookingId: trainingSessions.oneTimeBookingId });
 
-    if (!cancelled) throw await explainRefusal(tx, actor, input.id, now);
+    if (!cancelled) {
+      throw await explainRefusedTransition(tx, actor, input.id, "cancelled", ({ startsAt }) =>
+        byMember && startsAt.getTime() <= now.getTime()
+          ? new AppError("conflict", `The session already started at ${startsAt.toISOString()}; only its coach can cancel it now`)
+          : undefined,
+      );
+    }
 
     if (cancelled.oneTimeBookingId) {
       await tx
@@ -84,29 +89,4 @@ export async function cancelSession(options: {
     const [view] = await selectSessionViews(tx, eq(trainingSessions.id, cancelled.id));
     return view!;
   });
-}
-
-/** Why the UPDATE touched nothing: 404 (absent or not yours) or 409 (status, already started). */
-async function explainRefusal(db: DatabaseOrTransaction, actor: Actor, id: string, now: Date): Promise<AppError> {
-  const [row] = await db
-    .select({
-      coachId: trainingSessions.coachId,
-      memberId: trainingSessions.memberId,
-      status: trainingSessions.status,
-      startsAt: trainingSessions.startsAt,
-    })
-    .from(trainingSessions)
-    .where(eq(trainingSessions.id, id));
-  if (!row || !isInBookingScope(actor, row)) return new AppError("not_found", `No session with id ${id}`);
-
-  const refusal = transitionRefusal(row.status, "cancelled");
-  if (refusal) return new AppError("conflict", `${refusal} (status: ${row.status})`);
-  if (actor.role === "member" && new Date(row.startsAt).getTime() <= now.getTime()) {
-    return new AppError(
-      "conflict",
-      `The session already started at ${new Date(row.startsAt).toISOString()}; only its coach can cancel it now`,
-    );
-  }
-  // Changed between the UPDATE and this read: ask the client to look again.
-  return new AppError("conflict", "The session changed meanwhile; reload it and try again");
 }

@@ -18,12 +18,13 @@
 import { z } from "zod";
 import { and, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Actor } from "@/auth/current-actor";
-import { assertCan, bookingScope } from "@/auth/permissions";
+import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { sessionStatus, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { calendarDate, recordId } from "../fields";
 import { parseInput } from "../validation";
+import { sessionScopeConditions } from "./session-transition";
 import { selectSessionViews, type SessionView } from "./session-view";
 
 const DAY_MS = 86_400_000;
@@ -60,10 +61,11 @@ export async function listSessions(options: {
   const input = parseInput(listSessionsInput, options.input ?? {});
   const { from, to } = resolveRange(input, options.now ?? new Date());
 
-  const scope = bookingScope(actor);
-  const conditions: SQL[] = [gte(trainingSessions.startsAt, from), lt(trainingSessions.startsAt, to)];
-  if (scope.memberId !== undefined) conditions.push(eq(trainingSessions.memberId, scope.memberId));
-  if (scope.coachId !== undefined) conditions.push(eq(trainingSessions.coachId, scope.coachId));
+  const conditions: SQL[] = [
+    gte(trainingSessions.startsAt, from),
+    lt(trainingSessions.startsAt, to),
+    ...sessionScopeConditions(actor),
+  ];
   if (input.memberId !== undefined) conditions.push(eq(trainingSessions.memberId, input.memberId));
   if (input.coachId !== undefined) conditions.push(eq(trainingSessions.coachId, input.coachId));
   if (input.status !== undefined) conditions.push(eq(trainingSessions.status, input.status));

@@ -13,13 +13,14 @@
 import { z } from "zod";
 import { and, eq, inArray, lte, type SQL } from "drizzle-orm";
 import type { Actor } from "@/auth/current-actor";
-import { assertCan, bookingScope, isInBookingScope } from "@/auth/permissions";
+import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { bookings, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
-import { statusesLeadingTo, transitionRefusal } from "@/domain/session-status";
+import { statusesLeadingTo } from "@/domain/session-status";
 import { recordId } from "../fields";
 import { parseInput } from "../validation";
+import { explainRefusedTransition, sessionScopeConditions } from "./session-transition";
 import { selectSessionViews, type SessionView } from "./session-view";
 
 export const markNoShowInput = z.strictObject({ id: recordId });
@@ -38,14 +39,12 @@ export async function markNoShow(options: {
   const now = options.now ?? new Date();
 
   return options.db.transaction(async (tx) => {
-    const scope = bookingScope(actor);
     const conditions: SQL[] = [
       eq(trainingSessions.id, input.id),
       inArray(trainingSessions.status, statusesLeadingTo("no_show")),
       lte(trainingSessions.startsAt, now),
+      ...sessionScopeConditions(actor),
     ];
-    if (scope.memberId !== undefined) conditions.push(eq(trainingSessions.memberId, scope.memberId));
-    if (scope.coachId !== undefined) conditions.push(eq(trainingSessions.coachId, scope.coachId));
 
     const [marked] = await tx
       .update(trainingSessions)
@@ -53,7 +52,13 @@ export async function markNoShow(options: {
       .where(and(...conditions))
       .returning({ id: trainingSessions.id, oneTimeBookingId: trainingSessions.oneTimeBookingId });
 
-    if (!marked) throw await explainRefusal(tx, actor, input.id, now);
+    if (!marked) {
+      throw await explainRefusedTransition(tx, actor, input.id, "no_show", ({ startsAt }) =>
+        startsAt.getTime() > now.getTime()
+          ? new AppError("conflict", `The session has not started yet (it starts at ${startsAt.toISOString()})`)
+          : undefined,
+      );
+    }
 
     if (marked.oneTimeBookingId) {
       await tx.update(bookings).set({ status: "NO_SHOW" }).where(eq(bookings.id, marked.oneTimeBookingId));
@@ -62,25 +67,4 @@ export async function markNoShow(options: {
     const [view] = await selectSessionViews(tx, eq(trainingSessions.id, marked.id));
     return view!;
   });
-}
-
-async function explainRefusal(db: DatabaseOrTransaction, actor: Actor, id: string, now: Date): Promise<AppError> {
-  const [row] = await db
-    .select({
-      coachId: trainingSessions.coachId,
-      memberId: trainingSessions.memberId,
-      status: trainingSessions.status,
-      startsAt: trainingSessions.startsAt,
-    })
-    .from(trainingSessions)
-    .where(eq(trainingSessions.id, id));
-  if (!row || !isInBookingScope(actor, row)) return new AppError("not_found", `No session with id ${id}`);
-
-  const refusal = transitionRefusal(row.status, "no_show");
-  if (refusal) return new AppError("conflict", `${refusal} (status: ${row.status})`);
-  const startsAt = new Date(row.startsAt);
-  if (startsAt.getTime() > now.getTime()) {
-    return new AppError("conflict", `The session has not started yet (it starts at ${startsAt.toISOString()})`);
-  }
-  return new AppError("conflict", "The session changed meanwhile; reload it and try again");
 }
