@@ -17,27 +17,19 @@ import { wallClockToInstant } from "@/domain/time";
 import { planOccurrences } from "@/server/sessions/occurrences-sql";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
 import { useMigratedDatabase } from "../helpers/test-database";
-
-const ZONES = [
-  "UTC",
-  "Europe/Paris",
-  "Europe/London",
-  "America/New_York",
-  "America/Los_Angeles",
-  "America/Sao_Paulo",
-  "America/Santiago",
-  "America/St_Johns",
-  "Asia/Kolkata",
-  "Asia/Kathmandu",
-  "Asia/Tehran",
-  "Australia/Adelaide",
-  "Australia/Lord_Howe",
-  "Australia/Sydney",
-  "Pacific/Auckland",
-  "Pacific/Chatham",
-  "Africa/Casablanca",
-  "Pacific/Apia",
-] as const;
+import {
+  DAY,
+  DAYS_2000_2037,
+  FIRST_DAY,
+  MINUTE,
+  TRANSITIONS,
+  ZONES,
+  ZONES_WITH_TRANSITIONS,
+  nearTransitionLocal,
+  sample,
+  uniformLocal,
+  type LocalSample,
+} from "../helpers/time-zones";
 
 const ON_PGLITE = !process.env.DATABASE_URL;
 
@@ -56,60 +48,6 @@ const PGLITE_CASABLANCA_LAST_GOOD_DATE = "2026-09-18";
 function comparable(zone: string, date: string): boolean {
   return !(ON_PGLITE && zone === "Africa/Casablanca" && date > PGLITE_CASABLANCA_LAST_GOOD_DATE);
 }
-
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-const FIRST_DAY = Temporal.PlainDate.from("2000-01-01");
-const DAYS_2000_2037 = FIRST_DAY.until("2037-12-31", { largestUnit: "days" }).days;
-
-/** Every offset change of `zone` in 2000–2037, as the local wall clock just before and at it. */
-function transitionsOf(zone: string): Temporal.PlainDateTime[] {
-  const found: Temporal.PlainDateTime[] = [];
-  let at = Temporal.ZonedDateTime.from({ year: 2000, month: 1, day: 1, timeZone: zone });
-  for (;;) {
-    const next = at.getTimeZoneTransition("next");
-    if (!next || next.year > 2037) break;
-    found.push(next.subtract({ nanoseconds: 1 }).toPlainDateTime().round({ smallestUnit: "minute", roundingMode: "floor" }));
-    found.push(next.toPlainDateTime());
-    at = next;
-  }
-  return found;
-}
-const TRANSITIONS = new Map(ZONES.map((zone) => [zone as string, transitionsOf(zone)]));
-const ZONES_WITH_TRANSITIONS = ZONES.filter((zone) => TRANSITIONS.get(zone)!.length > 0);
-
-interface LocalSample {
-  zone: string;
-  date: string;
-  time: string;
-}
-
-function sample(zone: string, local: Temporal.PlainDateTime): LocalSample {
-  return { zone, date: local.toPlainDate().toString(), time: local.toPlainTime().toString({ smallestUnit: "minute" }) };
-}
-
-const uniformLocal: fc.Arbitrary<LocalSample> = fc
-  .record({
-    zone: fc.constantFrom(...ZONES),
-    day: fc.integer({ min: 0, max: DAYS_2000_2037 }),
-    minute: fc.integer({ min: 0, max: 1439 }),
-  })
-  .map(({ zone, day, minute }) =>
-    sample(zone, FIRST_DAY.add({ days: day }).toPlainDateTime({ hour: Math.floor(minute / 60), minute: minute % 60 })),
-  );
-
-/** Within ±3 h of one of the zone's offset changes: where the gaps and repeated hours are. */
-const nearTransitionLocal: fc.Arbitrary<LocalSample> = fc.constantFrom(...ZONES_WITH_TRANSITIONS).chain((zone) =>
-  fc
-    .record({
-      at: fc.constantFrom(...TRANSITIONS.get(zone)!),
-      minutes: fc.oneof(
-        fc.integer({ min: -12, max: 12 }).map((quarters) => quarters * 15),
-        fc.integer({ min: -180, max: 180 }),
-      ),
-    })
-    .map(({ at, minutes }) => sample(zone, at.add({ minutes }))),
-);
 
 const anyLocal = fc
   .oneof({ arbitrary: nearTransitionLocal, weight: 3 }, { arbitrary: uniformLocal, weight: 1 })
