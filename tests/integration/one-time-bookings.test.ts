@@ -7,8 +7,9 @@ import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
-import { availabilityAdditions, blockedSlots, bookings, trainingSessions } from "@/db/schema";
+import { availabilityAdditions, blockedSlots, bookings, trainingSessions, weeklyAvailability } from "@/db/schema";
 import { AppError } from "@/domain/errors";
+import { lockCoachCalendar } from "@/server/availability/coach-calendar";
 import { createOneTimeBooking } from "@/server/bookings/create-one-time-booking";
 import { addPerson, addWeeklyRules, clearBusinessData } from "../helpers/people";
 import { useMigratedDatabase } from "../helpers/test-database";
@@ -132,6 +133,26 @@ describe("createOneTimeBooking", () => {
       code: "conflict",
       message: "The member already has a session at that time",
     });
+    expect(await bookingRows()).toBe(0);
+  });
+
+  it("a booking made while the coach changes their week is checked against the new week", async () => {
+    // Hold the coach's calendar as an availability change does, and take the Tuesday rule away meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const change = db.transaction(async (tx) => {
+      await lockCoachCalendar(tx, coach.id);
+      await tx.delete(weeklyAvailability).where(eq(weeklyAvailability.coachId, coach.id));
+      await held;
+    });
+    const booking = createOneTimeBooking({ db, actor: member, input: { coachId: coach.id, ...slot }, now: NOW }).then(
+      () => "booked",
+      (error: AppError) => error.message,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await change;
+    expect(await booking).toContain("outside");
     expect(await bookingRows()).toBe(0);
   });
 

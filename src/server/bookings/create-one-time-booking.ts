@@ -12,6 +12,7 @@ import { EXCLUSION_VIOLATION, postgresError } from "@/db/errors";
 import { bookings, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { coveredByAvailability } from "../availability/availability-sql";
+import { shareCoachCalendar } from "../availability/coach-calendar";
 import { instant, recordId } from "../fields";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
 import { parseInput } from "../validation";
@@ -51,6 +52,7 @@ export async function createOneTimeBooking(options: {
 
   return options.db.transaction(async (tx) => {
     const { coach, memberId } = await resolveBookingParties(tx, actor, input);
+    await shareCoachCalendar(tx, coach.id);
     if (input.startsAt <= now) {
       throw new AppError("invalid_input", "startsAt: Must be in the future", { startsAt: "Must be in the future" });
     }

@@ -16,6 +16,7 @@ import { recurringBookings, sessionConflicts, trainingSessions, type ConflictRea
 import { AppError } from "@/domain/errors";
 import { firstOccurrenceDate } from "@/domain/recurrence";
 import { instantToWallClock } from "@/domain/time";
+import { shareCoachCalendar } from "../availability/coach-calendar";
 import { businessTimeZone, sessionHorizonWeeks } from "../config";
 import { calendarDate, dayOfWeek, recordId, wallClockTime } from "../fields";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
@@ -134,6 +135,7 @@ class PreviewDone extends Error {}
 async function insertAndPlan(tx: DatabaseOrTransaction, actor: Actor | null, rawInput: unknown, now: Date) {
   const input = parseInput(createRecurringBookingInput, rawInput);
   const { coach, memberId } = await resolveBookingParties(tx, actor, input);
+  await shareCoachCalendar(tx, coach.id);
 
   const today = instantToWallClock(now, coach.timezone).date;
   if (input.startDate < today) {
