@@ -243,7 +243,9 @@ describe("occurrencesBetween (property)", () => {
       }),
       { numRuns: 400 },
     );
-    expect(occurrencesSeen).toBeGreaterThan(400);
+    // Not vacuous: many windows hold occurrences (about one per run on average; the
+    // bound leaves room for an unlucky random draw, which once gave 392 of 400).
+    expect(occurrencesSeen).toBeGreaterThan(100);
   });
 
   it("keeps the issue's example: New York, Sundays 10:00–11:00 from 2027-02-28, across the spring-forward change", () => {
