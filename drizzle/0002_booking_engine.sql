@@ -15,10 +15,14 @@ CREATE INDEX "weekly_availability_coach_day_idx" ON "weekly_availability" USING 
 -- prefer the instant one offset-change earlier when it shows the same wall
 -- clock (the offset 24 hours before `i` is the one before the transition;
 -- hours, not a day, so the session's TimeZone never matters).
--- A single expression, so the planner inlines it into set-based queries.
+-- A single expression, declared STABLE and not STRICT, so the planner
+-- inlines it into set-based queries (timestamptz arithmetic is STABLE, and a
+-- STRICT function around a CASE is never inlined): about 15 times faster
+-- than calling it per row. Huge inlined expressions make PostgreSQL's JIT
+-- compile for seconds, so the generator turns JIT off for its statements.
 CREATE OR REPLACE FUNCTION wall_clock_to_instant(local timestamp, zone text)
 RETURNS timestamptz
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   SELECT CASE
     WHEN ((local - (((local AT TIME ZONE zone) - interval '24 hours') AT TIME ZONE zone
@@ -41,7 +45,7 @@ $$;
 -- from the shifted start. Twin of wallClockEnd() in src/domain/time.ts.
 CREATE OR REPLACE FUNCTION wall_clock_end(day date, start_time time, end_time time, zone text)
 RETURNS timestamptz
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   SELECT CASE
     WHEN wall_clock_to_instant(day + end_time, zone) > wall_clock_to_instant(day + start_time, zone)

@@ -77,6 +77,9 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
       if (!batch) break;
       const placed = await db.transaction(async (tx) => {
         await tx.execute(sql`SELECT ${GENERATION_LOCK}`);
+        // The inlined wall-clock functions make a large expression; JIT would
+        // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
+        await tx.execute(sql`SET LOCAL jit = off`);
         return placeOccurrences(
           tx,
           { after: now, until, businessTimeZone: zone, series: { idAfter, idLast: batch.idLast } },
