@@ -14,14 +14,22 @@ export type ActionResult<T> =
       error: { code: ErrorCode | "internal"; message: string; fields?: Record<string, string> } & Record<string, unknown>;
     };
 
+/** Runs a use case for a server action: the signed-in user from the request's cookie, the app's database. */
 export async function runAction<T>(
   name: string,
   work: (context: { db: DatabaseOrTransaction; actor: Actor | null }) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  try {
+  return toActionResult(name, async () => {
     const actor = await getCurrentActor(await headers());
     const { db } = await getDatabase();
-    return { ok: true, data: await work({ db, actor }) };
+    return work({ db, actor });
+  });
+}
+
+/** The result of `work`: its data, or its AppError as the API's error body, or "internal" (logged). */
+export async function toActionResult<T>(name: string, work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work() };
   } catch (error) {
     if (isAppError(error)) {
       return {
