@@ -16,6 +16,9 @@ import { GENERATION_LOCK } from "../sessions/generate-sessions";
 import { parseInput } from "../validation";
 import { selectRecurringBookingViews, type RecurringBookingView } from "./recurring-booking-view";
 
+/** The REST body: "this and all future" unless told otherwise. */
+export const cancelRecurringBookingBody = z.strictObject({ futureOnly: z.boolean().default(true) });
+
 export const cancelRecurringBookingInput = z.strictObject({
   recurringBookingId: recordId,
   futureOnly: z.boolean({ error: "Must be true (this and all future) or false (also past unheld ones)" }),

@@ -1,5 +1,5 @@
 // Booking: weekly series (book, preview, list, cancel) and one-time sessions.
-import { z } from "zod";
+import { cancelRecurringBookingBody } from "@/server/bookings/cancel-recurring-booking";
 import { createOneTimeBookingInput } from "@/server/bookings/create-one-time-booking";
 import { createRecurringBookingInput } from "@/server/bookings/create-recurring-booking";
 import { listRecurringBookingsInput } from "@/server/bookings/list-recurring-bookings";
@@ -51,8 +51,7 @@ const seriesExample = {
   onConflict: "reject",
 };
 
-/** The route's own body schema (src/app/api/v1/recurring-bookings/[id]/cancel/route.ts): futureOnly defaults to true. */
-const cancelSeriesBody = z.strictObject({ futureOnly: z.boolean().default(true) });
+const cancelSeriesBody = cancelRecurringBookingBody;
 
 const bookingsErrors400 =
   "Bad or missing fields (each named in `fields`), coachId not a coach, memberId missing (coach/owner) or not a member, startDate in the past, an unknown field, or a body that is not JSON.";
