@@ -17,3 +17,10 @@ export function postgresError(error: unknown, code: string): { code: string; con
 export function hasPostgresCode(error: unknown, code: string): boolean {
   return postgresError(error, code) !== undefined;
 }
+
+/** Which calendar an exclusion violation on training_sessions is about, or null when the error is not one. */
+export function overlapReason(error: unknown): "coach_busy" | "member_busy" | null {
+  const overlap = postgresError(error, EXCLUSION_VIOLATION);
+  if (!overlap) return null;
+  return overlap.constraint === "training_sessions_member_no_overlap" ? "member_busy" : "coach_busy";
+}

@@ -4,14 +4,14 @@
 // Whether the time is still free is decided by the exclusion constraints
 // when the session is inserted — not by a read-then-write check — so of two
 // members racing for one slot exactly one wins and the other gets 409.
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/auth/current-actor";
-import { selectRows, type DatabaseOrTransaction } from "@/db";
-import { EXCLUSION_VIOLATION, postgresError } from "@/db/errors";
+import type { DatabaseOrTransaction } from "@/db";
+import { overlapReason } from "@/db/errors";
 import { bookings, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
-import { coveredByAvailability } from "../availability/availability-sql";
+import { availabilityProblem } from "../availability/availability-problem";
 import { shareCoachCalendar } from "../availability/coach-calendar";
 import { instant, recordId } from "../fields";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
@@ -64,23 +64,14 @@ export async function createOneTimeBooking(options: {
       });
     }
 
-    const startsAt = sql`${input.startsAt.toISOString()}::timestamptz`;
-    const endsAt = sql`${input.endsAt.toISOString()}::timestamptz`;
-    const [fit] = await selectRows<{ blocked: boolean; covered: boolean }>(
-      tx,
-      sql`SELECT
-        EXISTS (SELECT 1 FROM blocked_slots b
-                WHERE b.coach_id = ${coach.id} AND b.starts_at < ${endsAt} AND b.ends_at > ${startsAt}) AS blocked,
-        ${coveredByAvailability({
-          coachId: sql`${coach.id}`,
-          localDate: sql`(${startsAt} AT TIME ZONE ${coach.timezone})::date`,
-          zone: sql`${coach.timezone}`,
-          startsAt,
-          endsAt,
-        })} AS covered`,
-    );
-    if (fit!.blocked) throw new AppError("conflict", `${coach.name} is not available then (time off)`);
-    if (!fit!.covered) throw new AppError("conflict", `This time is outside ${coach.name}'s availability`);
+    const problem = await availabilityProblem(tx, {
+      coachId: coach.id,
+      zone: coach.timezone,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+    });
+    if (problem === "blocked") throw new AppError("conflict", `${coach.name} is not available then (time off)`);
+    if (problem) throw new AppError("conflict", `This time is outside ${coach.name}'s availability`);
 
     const [booking] = await tx.insert(bookings).values({ memberId, createdAt: now }).returning();
     let sessionId: string;
@@ -102,13 +93,11 @@ export async function createOneTimeBooking(options: {
       );
       sessionId = session!.id;
     } catch (error) {
-      const overlap = postgresError(error, EXCLUSION_VIOLATION);
-      if (!overlap) throw error;
+      const busy = overlapReason(error);
+      if (!busy) throw error;
       throw new AppError(
         "conflict",
-        overlap.constraint === "training_sessions_member_no_overlap"
-          ? "The member already has a session at that time"
-          : "This time was just booked by someone else",
+        busy === "member_busy" ? "The member already has a session at that time" : "This time was just booked by someone else",
       );
     }
     await tx.update(bookings).set({ sessionId }).where(eq(bookings.id, booking!.id));

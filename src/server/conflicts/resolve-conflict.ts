@@ -19,11 +19,12 @@ import { z } from "zod";
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/auth/current-actor";
 import { assertCan, isInBookingScope } from "@/auth/permissions";
-import { selectRows, type DatabaseOrTransaction } from "@/db";
-import { EXCLUSION_VIOLATION, UNIQUE_VIOLATION, hasPostgresCode, postgresError } from "@/db/errors";
+import type { DatabaseOrTransaction } from "@/db";
+import { UNIQUE_VIOLATION, hasPostgresCode, overlapReason } from "@/db/errors";
 import { recurringBookings, sessionConflicts, trainingSessions, type ConflictReason } from "@/db/schema";
 import { AppError } from "@/domain/errors";
-import { coveredByAvailability } from "../availability/availability-sql";
+import { availabilityProblem } from "../availability/availability-problem";
+import { findCoach } from "../coaches/find-coach";
 import { businessTimeZone } from "../config";
 import { recordId } from "../fields";
 import { GENERATION_LOCK } from "../sessions/generate-sessions";
@@ -132,25 +133,14 @@ async function place(tx: DatabaseOrTransaction, conflict: OpenConflict, now: Dat
     );
   }
 
-  const starts = sql`${startsAt.toISOString()}::timestamptz`;
-  const ends = sql`${endsAt.toISOString()}::timestamptz`;
-  const coachId = sql`${conflict.coachId}::text`;
-  const zone = sql`coalesce((SELECT cs.timezone FROM coach_settings cs WHERE cs.coach_id = ${coachId}), ${businessTimeZone()}::text)`;
-  const [check] = await selectRows<{ blocked: boolean; covered: boolean }>(
-    tx,
-    sql`SELECT
-          EXISTS (SELECT 1 FROM blocked_slots b
-                  WHERE b.coach_id = ${coachId} AND b.starts_at < ${ends} AND b.ends_at > ${starts}) AS blocked,
-          ${coveredByAvailability({
-            coachId,
-            localDate: sql`(${starts} AT TIME ZONE ${zone})::date`,
-            zone,
-            startsAt: starts,
-            endsAt: ends,
-          })} AS covered`,
-  );
-  if (check!.blocked) throw stillConflicting("blocked");
-  if (!check!.covered) throw stillConflicting("outside_availability");
+  const coach = await findCoach(tx, conflict.coachId);
+  const problem = await availabilityProblem(tx, {
+    coachId: conflict.coachId,
+    zone: coach?.timezone ?? businessTimeZone(),
+    startsAt,
+    endsAt,
+  });
+  if (problem) throw stillConflicting(problem);
 
   let id: string;
   try {
@@ -166,10 +156,8 @@ async function place(tx: DatabaseOrTransaction, conflict: OpenConflict, now: Dat
       .returning({ id: trainingSessions.id });
     id = row!.id;
   } catch (error) {
-    const overlap = postgresError(error, EXCLUSION_VIOLATION);
-    if (overlap) {
-      throw stillConflicting(overlap.constraint === "training_sessions_member_no_overlap" ? "member_busy" : "coach_busy");
-    }
+    const busy = overlapReason(error);
+    if (busy) throw stillConflicting(busy);
     if (hasPostgresCode(error, UNIQUE_VIOLATION)) {
       throw new AppError("conflict", "This occurrence already has a session: dismiss the conflict instead");
     }
