@@ -3,7 +3,7 @@
 import { aliasedTable, and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
 import { coachSettings, recurringBookings, trainingSessions, users } from "@/db/schema";
-import { businessTimeZone } from "../config";
+import { effectiveCoachTimeZone } from "../coaches/find-coach";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
 
 export interface RecurringBookingView {
@@ -37,7 +37,7 @@ export async function selectRecurringBookingViews(
       id: recurringBookings.id,
       coachId: recurringBookings.coachId,
       coachName: coach.name,
-      coachTimezone: sql<string>`coalesce(${coachSettings.timezone}, ${businessTimeZone()})`,
+      coachTimezone: effectiveCoachTimeZone(),
       memberId: recurringBookings.memberId,
       memberName: member.name,
       dayOfWeek: recurringBookings.dayOfWeek,

@@ -16,13 +16,18 @@ export interface CoachRecord {
   defaultDuration: number;
 }
 
+/** A coach's zone in a query joined to coach_settings: their own, else BUSINESS_TIMEZONE. */
+export function effectiveCoachTimeZone(): SQL<string> {
+  return sql<string>`coalesce(${coachSettings.timezone}, ${businessTimeZone()})`;
+}
+
 /** Coaches matching `where`, by name: the one place that decides the effective settings. */
 export async function selectCoaches(db: DatabaseOrTransaction, where?: SQL): Promise<CoachRecord[]> {
   const rows = await db
     .select({
       id: users.id,
       name: users.name,
-      timezone: sql<string>`coalesce(${coachSettings.timezone}, ${businessTimeZone()})`,
+      timezone: effectiveCoachTimeZone(),
       minimumNoticeMinutes: sql<number>`coalesce(${coachSettings.minimumNoticeMinutes}, 120)`,
       defaultDuration: sql<number>`coalesce(${coachSettings.defaultDuration}, 60)`,
     })

@@ -2,7 +2,7 @@
 // occurrence a series could not place, why, and what became of it. The
 // series is named by its wall-clock slot (in the coach's zone, given too),
 // the occurrence by its instants (ISO UTC).
-import { aliasedTable, eq, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, eq, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
 import {
   coachSettings,
@@ -12,7 +12,7 @@ import {
   type ConflictReason,
   type SessionConflict,
 } from "@/db/schema";
-import { businessTimeZone } from "../config";
+import { effectiveCoachTimeZone } from "../coaches/find-coach";
 
 export interface ConflictView {
   id: string;
@@ -49,7 +49,7 @@ export async function selectConflictViews(db: DatabaseOrTransaction, where: SQL 
       memberName: member.name,
       coachId: sessionConflicts.coachId,
       coachName: coach.name,
-      coachTimezone: sql<string>`coalesce(${coachSettings.timezone}, ${businessTimeZone()})`,
+      coachTimezone: effectiveCoachTimeZone(),
       startsAt: sessionConflicts.startsAt,
       endsAt: sessionConflicts.endsAt,
       reason: sessionConflicts.reason,

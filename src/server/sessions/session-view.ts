@@ -1,10 +1,10 @@
 // How every API and page shows a training session: its instants (ISO UTC),
 // status, who is in it, which booking it came from, and the coach's zone so
 // a client can name it where it differs from the viewer's.
-import { aliasedTable, eq, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, eq, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
 import { coachSettings, trainingSessions, users, type SessionStatus } from "@/db/schema";
-import { businessTimeZone } from "../config";
+import { effectiveCoachTimeZone } from "../coaches/find-coach";
 
 export interface SessionView {
   id: string;
@@ -36,7 +36,7 @@ export async function selectSessionViews(
       status: trainingSessions.status,
       coachId: trainingSessions.coachId,
       coachName: coach.name,
-      coachTimezone: sql<string>`coalesce(${coachSettings.timezone}, ${businessTimeZone()})`,
+      coachTimezone: effectiveCoachTimeZone(),
       memberId: trainingSessions.memberId,
       memberName: member.name,
       recurringBookingId: trainingSessions.recurringBookingId,
