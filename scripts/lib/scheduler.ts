@@ -8,9 +8,10 @@
 // 02:00 becomes an instant by DESIGN.md's rule (src/domain/time.ts): on a
 // spring-forward day without 02:00 the run moves forward by the gap (03:00),
 // and on a fall-back day with two 02:00s it takes the earlier one — so it
-// runs exactly once every local day. croner holds the timer (one job per run,
-// re-armed after each).
-import { Cron } from "croner";
+// runs exactly once every local day. A plain timer holds the wait (one per
+// run, re-armed after each from the clock). croner was used first: its Date
+// targets have one-second resolution, so a target less than a second ahead
+// could be dropped, and its own "0 2 * * *" takes the later of two 02:00s.
 import { Temporal } from "temporal-polyfill";
 import { wallClockToInstant } from "@/domain/time";
 
@@ -51,15 +52,16 @@ export interface DailyGeneration {
 
 export function startDailyGeneration(options: DailyGenerationOptions): DailyGeneration {
   const due = options.nextRun ?? ((now: Date) => nextRunAt(now, options.timeZone));
-  let job: Cron | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let nextAt: Date | null = null;
   let stopped = false;
 
   const arm = () => {
     if (stopped) return;
     const now = Date.now();
-    // Never in the past: croner would never fire, and the scheduler would be dead.
-    const at = new Date(Math.max(due(new Date(now)).getTime(), now + 10));
-    job = new Cron(at, () => runOnce());
+    // Never in the past, and at most a day or so ahead (far below setTimeout's 24.8-day limit).
+    nextAt = new Date(Math.max(due(new Date(now)).getTime(), now + 10));
+    timer = setTimeout(() => void runOnce(), nextAt.getTime() - now);
   };
 
   const runOnce = async () => {
@@ -73,7 +75,7 @@ export function startDailyGeneration(options: DailyGenerationOptions): DailyGene
       line = `Session generation (internal scheduler) failed: ${error instanceof Error ? error.message : String(error)}`;
     }
     arm();
-    const upcoming = stopped ? null : (job?.nextRun() ?? null);
+    const upcoming = stopped ? null : nextAt;
     options.log(upcoming ? `${line}; next run ${describeInstant(upcoming, options.timeZone)}` : line);
   };
 
@@ -81,10 +83,10 @@ export function startDailyGeneration(options: DailyGenerationOptions): DailyGene
   return {
     stop() {
       stopped = true;
-      job?.stop();
-      job = null;
+      if (timer) clearTimeout(timer);
+      timer = null;
     },
-    nextRun: () => (stopped ? null : (job?.nextRun() ?? null)),
+    nextRun: () => (stopped ? null : nextAt),
   };
 }
 
