@@ -140,15 +140,20 @@ describe("createOneTimeBooking", () => {
     // Hold the coach's calendar as an availability change does, and take the Tuesday rule away meanwhile.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
     const change = db.transaction(async (tx) => {
       await lockCoachCalendar(tx, coach.id);
       await tx.delete(weeklyAvailability).where(eq(weeklyAvailability.coachId, coach.id));
+      locked();
       await held;
     });
+    await isLocked;
     const booking = createOneTimeBooking({ db, actor: member, input: { coachId: coach.id, ...slot }, now: NOW }).then(
       () => "booked",
       (error: AppError) => error.message,
     );
+    // Give the booking time to reach the coach's row (it waits there on PostgreSQL; PGlite queues whole transactions).
     await new Promise((resolve) => setTimeout(resolve, 200));
     release();
     await change;
