@@ -21,10 +21,17 @@ export const calendarDate = z.string().refine(
   { message: "Must be a real date YYYY-MM-DD" },
 );
 
-/** An ISO 8601 instant with its offset ("2027-03-01T10:00:00Z" or "…+01:00"), as a Date. */
-export const instant = z.iso
-  .datetime({ offset: true, message: "Must be an ISO 8601 date-time with an offset, e.g. 2027-03-01T10:00:00Z" })
-  .transform((value) => new Date(value));
+const INSTANT_MESSAGE = "Must be an ISO 8601 date-time with an offset, e.g. 2027-03-01T10:00:00Z";
+
+/**
+ * An ISO 8601 instant with its offset ("2027-03-01T10:00:00Z" or "…+01:00"),
+ * as a Date. A Date is accepted too: a route parses its body once and the use
+ * case parses its input again, so the parsed value must pass the same schema.
+ */
+export const instant = z
+  .union([z.date(), z.string()], { error: INSTANT_MESSAGE })
+  .transform((value) => (typeof value === "string" ? value : value.toISOString()))
+  .pipe(z.iso.datetime({ offset: true, message: INSTANT_MESSAGE }).transform((value) => new Date(value)));
 
 /** A record id (text; UUIDs for new rows, v1 ids kept as they were). */
 export const recordId = z.string().trim().min(1, "Required").max(200, "Too long");

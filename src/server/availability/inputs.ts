@@ -6,22 +6,12 @@ import { instant } from "../fields";
 
 const MINUTE = 60_000;
 
-/**
- * An instant from JSON (an ISO string with an offset) or already a Date: the
- * routes parse a body once and the use case parses its input again, so the
- * parsed value must pass the same schema.
- */
-export const instantValue = z
-  .union([z.date(), z.string()], { error: "Must be an ISO 8601 date-time with an offset, e.g. 2027-03-01T10:00:00Z" })
-  .transform((value) => (typeof value === "string" ? value : value.toISOString()))
-  .pipe(instant);
-
 /** { startsAt, endsAt, reason? }: ISO instants with an offset, endsAt after startsAt, at most `maxDays` long. */
 export function timeWindowBody(maxDays: number) {
   return z
     .strictObject({
-      startsAt: instantValue,
-      endsAt: instantValue,
+      startsAt: instant,
+      endsAt: instant,
       reason: z.string().trim().max(500, "At most 500 characters").optional(),
     })
     .superRefine((value, context) => {
@@ -44,6 +34,6 @@ export const cancelAffectedFlag = z
 
 /** ?from&to of a list: instants; from defaults to now. */
 export const windowFilter = {
-  from: instantValue.optional(),
-  to: instantValue.optional(),
+  from: instant.optional(),
+  to: instant.optional(),
 };
