@@ -206,3 +206,15 @@ describe("GET slots: the edges", () => {
     expect((await json(await call("anonymous", "GET", `${base()}/slots?from=${day}&to=${day}`), 401)).error.code).toBe("unauthenticated");
   });
 });
+
+describe("PATCH /api/v1/coaches/:coachId/settings", () => {
+  it("the coach changes their own notice and length; a member gets 403, a bad value 400 naming it", async () => {
+    const other = `/api/v1/coaches/${ids.other}/settings`;
+    const body = await json(await call("other", "PATCH", other, { minimumNoticeMinutes: 60, defaultDuration: 30 }), 200);
+    expect(body.coach).toMatchObject({ id: ids.other, minimumNoticeMinutes: 60, defaultDuration: 30 });
+    expect((await json(await call("member", "PATCH", other, { defaultDuration: 30 }), 403)).error.code).toBe("forbidden");
+    expect(Object.keys((await json(await call("other", "PATCH", other, { defaultDuration: 20 }), 400)).error.fields)).toEqual([
+      "defaultDuration",
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import { listAvailabilityAdditionsQuery } from "@/server/availability/list-avail
 import { listBlockedSlotsQuery } from "@/server/availability/list-blocked-slots";
 import { MAX_SLOT_DAYS, listFreeSlotsQuery } from "@/server/availability/list-free-slots";
 import { replaceWeeklyAvailabilityBody } from "@/server/availability/replace-weekly-availability";
+import { updateCoachSettingsBody } from "@/server/coaches/update-coach-settings";
 import { ref, type FieldNotes, type JsonSchema } from "../json-schema";
 import type { PathSpecs } from "../operation";
 
@@ -63,6 +64,31 @@ export const coachPaths: PathSpecs = {
         schema: envelope({ coaches: { type: "array", items: ref("CoachView") } }),
       },
       errors: {},
+    },
+  },
+  "/api/v1/coaches/{coachId}/settings": {
+    patch: {
+      operationId: "updateCoachSettings",
+      tag: "coaches",
+      summary: "Change a coach's minimum notice and default session length",
+      description:
+        "The time zone is not here: it changes what every weekly rule and series means, so only the owner sets it (PATCH /api/v1/users/{id}).",
+      access: { permission: "availability:manage", scope: OWN_CALENDAR },
+      path: coachPath,
+      body: {
+        name: "UpdateCoachSettingsInput",
+        schema: updateCoachSettingsBody,
+        notes: {
+          minimumNoticeMinutes: { description: "How long before a session members may still book it, 0–10080 minutes." },
+          defaultDuration: { description: "The default slot length, 15–480 minutes in steps of 15." },
+        },
+        example: { minimumNoticeMinutes: 240, defaultDuration: 45 },
+      },
+      success: { status: 200, description: "The coach with the new settings.", schema: envelope({ coach: ref("CoachView") }) },
+      errors: {
+        400: "A value out of range (named in `fields`), no field at all, an unknown field, or a body that is not JSON.",
+        ...manageErrors,
+      },
     },
   },
   "/api/v1/coaches/{coachId}/weekly-availability": {
