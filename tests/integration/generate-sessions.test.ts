@@ -127,6 +127,42 @@ describe("generateSessions", () => {
     expect(conflict).toMatchObject({ recurringBookingId: newerSeries, reason: "coach_busy" });
   });
 
+  it("a booking committed while a batch is placed: the batch runs again, arbitrated, and that occurrence becomes a conflict", async () => {
+    const coach = await addPerson(db, "coach", { timezone: "UTC" });
+    const member = await addPerson(db, "member");
+    const other = await addPerson(db, "member");
+    await addWeeklyRules(db, coach.id, ALL_WEEK);
+    await addSeries(db, { memberId: member.id, coachId: coach.id, dayOfWeek: 3, startTime: "10:00", endTime: "11:00", startDate: "2027-03-03" });
+
+    // Another booking of the coach's 2027-03-10 10:30, not yet committed when the run starts.
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let booked!: () => void;
+    const isBooked = new Promise<void>((resolve) => (booked = resolve));
+    const booking = db.transaction(async (tx) => {
+      await tx.insert(trainingSessions).values({
+        coachId: coach.id,
+        memberId: other.id,
+        startsAt: new Date("2027-03-10T10:30:00Z"),
+        endsAt: new Date("2027-03-10T11:30:00Z"),
+      });
+      booked();
+      await held;
+    });
+    await isBooked;
+    // On PostgreSQL the run's checks cannot see it, and its insert waits on the
+    // exclusion constraint until the booking commits (PGlite queues the run).
+    const run = generateSessions(db, { weeksAhead: 2, now: new Date("2027-03-01T00:00:00Z"), trigger: "test" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commit();
+    await booking;
+
+    expect(await run).toMatchObject({ created: 1, conflicts: 1 });
+    const [conflict] = await db.select().from(sessionConflicts);
+    expect(conflict).toMatchObject({ reason: "coach_busy", status: "open" });
+    expect(conflict!.startsAt.toISOString()).toBe("2027-03-10T10:00:00.000Z");
+  });
+
   it("creates nothing the second time, in a row or at once", async () => {
     const coach = await addPerson(db, "coach", { timezone: "Asia/Kolkata" });
     await addWeeklyRules(db, coach.id, ALL_WEEK);

@@ -83,6 +83,9 @@ export async function createRecurringBooking(options: Options): Promise<CreatedR
       conflictStatus: "resolved",
       resolution: "skipped when booking",
       now,
+      // One series is cheap to arbitrate, and a booking committed meanwhile
+      // then becomes a skipped date (skip) or a counted miss (reject), not an error.
+      arbitrate: true,
     });
     // Checked free a moment ago but taken by a booking committed meanwhile:
     // the exclusion constraints decided, and "reject" means all or nothing.

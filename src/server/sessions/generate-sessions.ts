@@ -14,6 +14,7 @@
 // `now` is a parameter: tests and backfills never depend on today's date.
 import { eq, sql } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { EXCLUSION_VIOLATION, hasPostgresCode } from "@/db/errors";
 import { sessionGenerationRuns } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { businessTimeZone } from "../config";
@@ -75,17 +76,24 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
     for (;;) {
       const batch = await nextBatch(db, idAfter, batchSize);
       if (!batch) break;
-      const placed = await db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT ${GENERATION_LOCK}`);
-        // The inlined wall-clock functions make a large expression; JIT would
-        // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
-        await tx.execute(sql`SET LOCAL jit = off`);
-        return placeOccurrences(
-          tx,
-          { after: now, until, businessTimeZone: zone, series: { idAfter, idLast: batch.idLast } },
-          { conflictStatus: "open", now },
-        );
-      });
+      const window = { after: now, until, businessTimeZone: zone, series: { idAfter, idLast: batch.idLast } };
+      const placeBatch = (arbitrate: boolean) =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql`SELECT ${GENERATION_LOCK}`);
+          // The inlined wall-clock functions make a large expression; JIT would
+          // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
+          await tx.execute(sql`SET LOCAL jit = off`);
+          return placeOccurrences(tx, window, { conflictStatus: "open", now, arbitrate });
+        });
+      let placed: Awaited<ReturnType<typeof placeBatch>>;
+      try {
+        placed = await placeBatch(false);
+      } catch (error) {
+        // A booking committed while the batch ran took one of its slots: run
+        // the batch again, arbitrated (that occurrence becomes a conflict).
+        if (!hasPostgresCode(error, EXCLUSION_VIOLATION)) throw error;
+        placed = await placeBatch(true);
+      }
       created += placed.created;
       conflicts += placed.conflicts;
       seriesDone += batch.size;

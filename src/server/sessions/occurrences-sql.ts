@@ -143,15 +143,23 @@ export interface PlaceOptions {
   resolution?: string;
   /** detected_at / resolved_at */
   now: Date;
+  /**
+   * Always arbitrate with ON CONFLICT DO NOTHING (see below). The caller sets
+   * it when the fast path met a booking committed meanwhile (23P01).
+   */
+  arbitrate?: boolean;
 }
 
 /**
  * Places every owed occurrence that fits as a scheduled session and records
- * every other one as a conflict, in one statement. `ON CONFLICT DO NOTHING`
- * covers the unique occurrence key and both exclusion constraints, so two
- * occurrences that would overlap each other inside the same batch (or a
- * booking committed meanwhile) never fail the statement: the older series
- * wins (rows go in created_at order) and the other is recorded as a conflict.
+ * every other one as a conflict, in one statement. When fitting occurrences
+ * of the batch overlap each other (or `arbitrate` is set), `ON CONFLICT DO
+ * NOTHING` arbitrates: it covers the unique occurrence key and both
+ * exclusion constraints, so the older series wins (rows go in created_at
+ * order) and the other is recorded as a conflict. Otherwise a plain INSERT
+ * does it at half the cost (speculative insertion probes every arbiter index
+ * twice); if a booking committed meanwhile makes it fail with 23P01, the
+ * caller runs it again with `arbitrate` — see placeOccurrencesRetrying().
  */
 export async function placeOccurrences(
   db: DatabaseOrTransaction,
@@ -161,14 +169,40 @@ export async function placeOccurrences(
   const now = options.now.toISOString();
   const resolvedAt = options.conflictStatus === "resolved" ? now : null;
   const result = await selectRows<{ created: number; conflicts: number }>(db, sql`${checkedOccurrences(window)},
-    placed AS (
+    -- Do fitting occurrences of this batch overlap each other (one coach or
+    -- one member)? Rare: creation checks every occurrence up to the horizon.
+    arbitration AS (
+      SELECT ${options.arbitrate ?? false}::boolean
+        OR EXISTS (SELECT 1 FROM (
+             SELECT starts_at, max(ends_at) OVER (PARTITION BY coach_id ORDER BY starts_at, ends_at
+                                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_end
+             FROM checked WHERE reason IS NULL) o WHERE o.before_end > o.starts_at)
+        OR EXISTS (SELECT 1 FROM (
+             SELECT starts_at, max(ends_at) OVER (PARTITION BY member_id ORDER BY starts_at, ends_at
+                                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_end
+             FROM checked WHERE reason IS NULL) o WHERE o.before_end > o.starts_at) AS needed
+    ),
+    -- The fast path: a plain INSERT, as cheap as the database allows. A
+    -- booking committed since the checks makes it fail with 23P01; the
+    -- caller then runs the batch again with \`arbitrate\`.
+    placed_plain AS (
       INSERT INTO training_sessions (coach_id, member_id, recurring_booking_id, starts_at, ends_at)
       SELECT coach_id, member_id, recurring_booking_id, starts_at, ends_at
-      FROM checked WHERE reason IS NULL
+      FROM checked WHERE reason IS NULL AND NOT (SELECT needed FROM arbitration)
+      RETURNING recurring_booking_id, coach_id, member_id, starts_at, ends_at
+    ),
+    -- Arbitrated: with no conflict target, DO NOTHING covers the unique key and
+    -- both exclusion constraints, so colliding occurrences never fail the
+    -- statement; rows go in series-age order, so the older series wins.
+    placed_arbitrated AS (
+      INSERT INTO training_sessions (coach_id, member_id, recurring_booking_id, starts_at, ends_at)
+      SELECT coach_id, member_id, recurring_booking_id, starts_at, ends_at
+      FROM checked WHERE reason IS NULL AND (SELECT needed FROM arbitration)
       ORDER BY created_at, recurring_booking_id, starts_at
       ON CONFLICT DO NOTHING
       RETURNING recurring_booking_id, coach_id, member_id, starts_at, ends_at
     ),
+    placed AS (SELECT * FROM placed_plain UNION ALL SELECT * FROM placed_arbitrated),
     recorded AS (
       INSERT INTO session_conflicts
         (recurring_booking_id, coach_id, member_id, starts_at, ends_at, reason, status, resolution, detected_at, resolved_at)
