@@ -10,7 +10,9 @@ import {
   sessionConflicts,
   sessionGenerationRuns,
   trainingSessions,
+  weeklyAvailability,
 } from "@/db/schema";
+import { lockCoachCalendar } from "@/server/availability/coach-calendar";
 import { generateSessions } from "@/server/sessions/generate-sessions";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules, clearBusinessData } from "../helpers/people";
 import { useMigratedDatabase } from "../helpers/test-database";
@@ -161,6 +163,34 @@ describe("generateSessions", () => {
     const [conflict] = await db.select().from(sessionConflicts);
     expect(conflict).toMatchObject({ reason: "coach_busy", status: "open" });
     expect(conflict!.startsAt.toISOString()).toBe("2027-03-10T10:00:00.000Z");
+  });
+
+  it("a run during an availability change checks the new week: the occurrence it removed becomes a conflict", async () => {
+    const coach = await addPerson(db, "coach", { timezone: "UTC" });
+    const member = await addPerson(db, "member");
+    await addWeeklyRules(db, coach.id, ALL_WEEK);
+    await addSeries(db, { memberId: member.id, coachId: coach.id, dayOfWeek: 3, startTime: "10:00", endTime: "11:00", startDate: "2027-03-03" });
+
+    // Hold the coach's calendar as an availability change does, with Wednesdays taken away.
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const change = db.transaction(async (tx) => {
+      await lockCoachCalendar(tx, coach.id);
+      await tx.delete(weeklyAvailability).where(and(eq(weeklyAvailability.coachId, coach.id), eq(weeklyAvailability.dayOfWeek, 3)));
+      locked();
+      await held;
+    });
+    await isLocked;
+    const run = generateSessions(db, { weeksAhead: 1, now: new Date("2027-03-01T00:00:00Z"), trigger: "test" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commit();
+    await change;
+
+    expect(await run).toMatchObject({ created: 0, conflicts: 1 });
+    const [conflict] = await db.select().from(sessionConflicts);
+    expect(conflict).toMatchObject({ reason: "outside_availability" });
   });
 
   it("creates nothing the second time, in a row or at once", async () => {

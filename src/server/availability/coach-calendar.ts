@@ -7,7 +7,8 @@
 //    availability: bookings of one coach still run side by side (shares do
 //    not conflict), but a booking waits for a change in flight — and then
 //    checks the new rules — while a change waits for bookings in flight, and
-//    then sees their sessions in its report.
+//    then sees their sessions in its report. A generation batch share-locks
+//    all its coaches the same way (src/server/sessions/generate-sessions.ts).
 import { sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
 

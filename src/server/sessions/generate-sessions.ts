@@ -80,6 +80,14 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
       const placeBatch = (arbitrate: boolean) =>
         db.transaction(async (tx) => {
           await tx.execute(sql`SELECT ${GENERATION_LOCK}`);
+          // Share-lock the batch's coaches, as a booking does: an availability
+          // change in flight finishes first (and the batch checks the new week),
+          // and a change that starts meanwhile waits for the batch.
+          await tx.execute(sql`
+            SELECT 1 FROM users WHERE id IN (
+              SELECT coach_id FROM recurring_bookings
+              WHERE status = 'active' AND ${batchRange(idAfter, batch.idLast)}
+            ) ORDER BY id FOR SHARE`);
           // The inlined wall-clock functions make a large expression; JIT would
           // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
           await tx.execute(sql`SET LOCAL jit = off`);
@@ -121,6 +129,11 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
     );
     throw error;
   }
+}
+
+/** The id range (after, last] of a batch. */
+function batchRange(idAfter: string | null, idLast: string) {
+  return idAfter === null ? sql`id <= ${idLast}` : sql`id > ${idAfter} AND id <= ${idLast}`;
 }
 
 async function countActiveSeries(db: DatabaseOrTransaction): Promise<number> {
