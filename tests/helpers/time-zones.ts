@@ -4,6 +4,7 @@
 // fast-check arbitraries for local wall-clock times, uniform or near a change.
 import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
+import type { WeeklySeries } from "@/domain/recurrence";
 
 /** Zones with every kind of offset: none, half/quarter hours, 30-minute DST, southern DST, abolished DST, Ramadan DST, a skipped day. */
 export const ZONES = [
@@ -86,3 +87,50 @@ export const nearTransitionLocal: fc.Arbitrary<LocalSample> = fc
       })
       .map(({ at, minutes }) => sample(zone, at.add({ minutes }))),
   );
+
+// ── Weekly series and generator windows ───────────────────────────────────
+
+/** Any wall-clock time HH:MM. */
+export const hhmm = fc
+  .integer({ min: 0, max: 1439 })
+  .map((m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
+/** 00:00–04:00: where offset changes happen. */
+export const smallHours = fc.integer({ min: 0, max: 240 }).map((m) => `0${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`);
+
+/** A weekly series in a zone, and a generator window (after, until). */
+export interface SeriesCase {
+  zone: string;
+  series: WeeklySeries;
+  after: Date;
+  until: Date;
+}
+
+/** What the tests draw for a SeriesCase: the window relative to startDate, the end as days after it. */
+export interface SeriesDraw {
+  zone: string;
+  dayOfWeek: number;
+  times: [string, string];
+  startDate: string;
+  endDays: number | null;
+  frequency: number;
+  /** Window start, in minutes after startDate 00:00Z (may be negative). */
+  afterMinutes: number;
+  lengthMinutes: number;
+}
+
+export function toSeriesCase({ zone, dayOfWeek, times, startDate, endDays, frequency, afterMinutes, lengthMinutes }: SeriesDraw): SeriesCase {
+  const after = new Date(Date.parse(`${startDate}T00:00:00Z`) + afterMinutes * MINUTE);
+  return {
+    zone,
+    series: {
+      dayOfWeek,
+      startTime: times[0],
+      endTime: times[1],
+      startDate,
+      endDate: endDays === null ? null : Temporal.PlainDate.from(startDate).add({ days: endDays }).toString(),
+      frequency,
+    },
+    after,
+    until: new Date(after.getTime() + lengthMinutes * MINUTE),
+  };
+}

@@ -9,10 +9,9 @@
 // tests/unit/time-properties.test.ts.
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { Temporal } from "temporal-polyfill";
 import { beforeAll, describe, expect, it } from "vitest";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
-import { occurrencesBetween, type WeeklySeries } from "@/domain/recurrence";
+import { occurrencesBetween } from "@/domain/recurrence";
 import { wallClockToInstant } from "@/domain/time";
 import { planOccurrences } from "@/server/sessions/occurrences-sql";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
@@ -21,14 +20,17 @@ import {
   DAY,
   DAYS_2000_2037,
   FIRST_DAY,
-  MINUTE,
   TRANSITIONS,
   ZONES,
   ZONES_WITH_TRANSITIONS,
+  hhmm,
   nearTransitionLocal,
   sample,
+  smallHours,
+  toSeriesCase,
   uniformLocal,
   type LocalSample,
+  type SeriesCase,
 } from "../helpers/time-zones";
 
 const ON_PGLITE = !process.env.DATABASE_URL;
@@ -126,18 +128,7 @@ describe("wall_clock_to_instant() == wallClockToInstant()", () => {
 
 // ── Occurrences ───────────────────────────────────────────────────────────
 
-const hhmm = fc
-  .integer({ min: 0, max: 1439 })
-  .map((m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
-/** 00:00–04:00: where offset changes happen. */
-const smallHours = fc.integer({ min: 0, max: 240 }).map((m) => `0${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`);
 
-interface SeriesCase {
-  zone: string;
-  series: WeeklySeries;
-  after: Date;
-  until: Date;
-}
 
 /** A date 2000–2036 (a year of occurrences stays inside 2037); half the time days before one of the zone's changes. */
 function startDateIn(zone: string): fc.Arbitrary<string> {
@@ -171,22 +162,7 @@ const seriesCase: fc.Arbitrary<SeriesCase> = fc
       ),
     }),
   )
-  .map(({ zone, dayOfWeek, times, startDate, endDays, frequency, afterMinutes, lengthMinutes }) => {
-    const after = new Date(Date.parse(`${startDate}T00:00:00Z`) + afterMinutes * MINUTE);
-    return {
-      zone,
-      series: {
-        dayOfWeek,
-        startTime: times[0],
-        endTime: times[1],
-        startDate,
-        endDate: endDays === null ? null : Temporal.PlainDate.from(startDate).add({ days: endDays }).toString(),
-        frequency,
-      },
-      after,
-      until: new Date(after.getTime() + lengthMinutes * MINUTE),
-    };
-  });
+  .map(toSeriesCase);
 
 function render(occurrences: ReadonlyArray<{ date: string; startsAt: Date; endsAt: Date }>): string[] {
   return occurrences.map((o) => `${o.date} ${o.startsAt.toISOString()} → ${o.endsAt.toISOString()}`);

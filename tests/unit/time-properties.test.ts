@@ -12,10 +12,13 @@ import {
   DAY,
   DAYS_2000_2037,
   FIRST_DAY,
-  MINUTE,
   ZONES,
+  hhmm,
   nearTransitionLocal,
+  smallHours,
+  toSeriesCase,
   uniformLocal,
+  type SeriesCase,
 } from "../helpers/time-zones";
 
 const anyLocal = fc.oneof({ arbitrary: nearTransitionLocal, weight: 3 }, { arbitrary: uniformLocal, weight: 1 });
@@ -116,17 +119,10 @@ describe("wallClockToInstant (property)", () => {
 
 // ── Recurrence ────────────────────────────────────────────────────────────
 
-const hhmm = fc.integer({ min: 0, max: 1439 }).map((m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
 
 /** A local date 2000–2036 (so a year of occurrences stays inside 2037). */
 const dateArb = fc.integer({ min: 0, max: DAYS_2000_2037 - 400 }).map((day) => FIRST_DAY.add({ days: day }).toString());
 
-interface SeriesCase {
-  zone: string;
-  series: WeeklySeries;
-  after: Date;
-  until: Date;
-}
 
 /**
  * A weekly series in a zone and a generator window around it. Start times
@@ -139,7 +135,7 @@ const seriesCase: fc.Arbitrary<SeriesCase> = fc
     zone: fc.constantFrom(...ZONES),
     dayOfWeek: fc.integer({ min: 0, max: 6 }),
     times: fc
-      .tuple(fc.oneof(hhmm, fc.integer({ min: 0, max: 240 }).map((m) => `0${Math.floor(m / 60)}:${String(m % 60).padStart(2, "0")}`)), hhmm)
+      .tuple(fc.oneof(hhmm, smallHours), hhmm)
       .filter(([a, b]) => a !== b)
       .map(([a, b]): [string, string] => (a < b ? [a, b] : [b, a])),
     startDate: dateArb,
@@ -149,22 +145,7 @@ const seriesCase: fc.Arbitrary<SeriesCase> = fc
     afterMinutes: fc.integer({ min: -60 * 1440, max: 360 * 1440 }),
     lengthMinutes: fc.oneof(fc.integer({ min: 1, max: 20 * 7 * 1440 }), fc.integer({ min: 1, max: 3 * 1440 })),
   })
-  .map(({ zone, dayOfWeek, times, startDate, endDays, frequency, afterMinutes, lengthMinutes }) => {
-    const after = new Date(Date.parse(`${startDate}T00:00:00Z`) + afterMinutes * MINUTE);
-    return {
-      zone,
-      series: {
-        dayOfWeek,
-        startTime: times[0],
-        endTime: times[1],
-        startDate,
-        endDate: endDays === null ? null : Temporal.PlainDate.from(startDate).add({ days: endDays }).toString(),
-        frequency,
-      },
-      after,
-      until: new Date(after.getTime() + lengthMinutes * MINUTE),
-    };
-  });
+  .map(toSeriesCase);
 
 /** Every local date of the series (first dayOfWeek on/after startDate, then every `frequency` weeks) up to `lastDate`. */
 function seriesDatesUpTo(series: WeeklySeries, lastDate: string): string[] {
