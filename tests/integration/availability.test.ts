@@ -11,7 +11,6 @@ import {
   bookings,
   trainingSessions,
 } from "@/db/schema";
-import { AppError } from "@/domain/errors";
 import { createAvailabilityAddition } from "@/server/availability/create-availability-addition";
 import { createBlockedSlot } from "@/server/availability/create-blocked-slot";
 import { deleteAvailabilityAddition } from "@/server/availability/delete-availability-addition";
@@ -23,6 +22,7 @@ import { replaceWeeklyAvailability } from "@/server/availability/replace-weekly-
 import { listCoaches } from "@/server/coaches/list-coaches";
 import { planOccurrences } from "@/server/sessions/occurrences-sql";
 import { addPerson, addSeries, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { rejection } from "../helpers/app-error";
 import { useMigratedDatabase } from "../helpers/test-database";
 
 let db: DatabaseOrTransaction;
@@ -37,17 +37,6 @@ beforeEach(async () => {
 
 // Monday 2027-03-01, 08:00 in New York (EST, -05:00).
 const NOW = new Date("2027-03-01T13:00:00Z");
-
-/** The AppError a promise rejects with (fails the test when it resolves). */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 async function addSession(
   coachId: string,
@@ -85,7 +74,7 @@ describe("listCoaches", () => {
         { id: amy.id, name: "Amy", timezone: "Europe/Paris", minimumNoticeMinutes: 120, defaultDuration: 60 },
         { id: zed.id, name: "Zed", timezone: "Asia/Kathmandu", minimumNoticeMinutes: 30, defaultDuration: 60 },
       ]);
-      expect((await failure(listCoaches({ db, actor: null }))).code).toBe("unauthenticated");
+      expect((await rejection(listCoaches({ db, actor: null }))).code).toBe("unauthenticated");
     } finally {
       delete process.env.BUSINESS_TIMEZONE;
     }
@@ -139,7 +128,7 @@ describe("weekly availability", () => {
   ])("refuses %s, naming the field, and writes nothing", async (_name, bad, field) => {
     const coach = await addPerson(db, "coach");
     await addWeeklyRules(db, coach.id, [[5, "08:00", "09:00"]]);
-    const error = await failure(
+    const error = await rejection(
       replaceWeeklyAvailability({
         db,
         actor: coach,
@@ -161,7 +150,7 @@ describe("weekly availability", () => {
 
   it("names the overlapping rule in the message", async () => {
     const coach = await addPerson(db, "coach");
-    const error = await failure(
+    const error = await rejection(
       replaceWeeklyAvailability({
         db,
         actor: coach,
@@ -184,17 +173,17 @@ describe("weekly availability", () => {
     const member = await addPerson(db, "member");
     const input = { coachId: coach.id, rules: [{ dayOfWeek: 1, startTime: "09:00", endTime: "10:00" }] };
 
-    expect((await failure(replaceWeeklyAvailability({ db, actor: other, input }))).code).toBe("forbidden");
-    expect((await failure(replaceWeeklyAvailability({ db, actor: member, input }))).code).toBe("forbidden");
-    expect((await failure(replaceWeeklyAvailability({ db, actor: null, input }))).code).toBe("unauthenticated");
+    expect((await rejection(replaceWeeklyAvailability({ db, actor: other, input }))).code).toBe("forbidden");
+    expect((await rejection(replaceWeeklyAvailability({ db, actor: member, input }))).code).toBe("forbidden");
+    expect((await rejection(replaceWeeklyAvailability({ db, actor: null, input }))).code).toBe("unauthenticated");
     expect(await rulesOf(coach.id)).toEqual([]);
 
     await replaceWeeklyAvailability({ db, actor: owner, input });
     expect(await rulesOf(coach.id)).toHaveLength(1);
     // A member may read a coach's hours; an id that is not a coach's is 404.
     expect((await getWeeklyAvailability({ db, actor: member, input: { coachId: coach.id } })).rules).toHaveLength(1);
-    expect((await failure(getWeeklyAvailability({ db, actor: member, input: { coachId: member.id } }))).code).toBe("not_found");
-    expect((await failure(replaceWeeklyAvailability({ db, actor: owner, input: { ...input, coachId: member.id } }))).code).toBe(
+    expect((await rejection(getWeeklyAvailability({ db, actor: member, input: { coachId: member.id } }))).code).toBe("not_found");
+    expect((await rejection(replaceWeeklyAvailability({ db, actor: owner, input: { ...input, coachId: member.id } }))).code).toBe(
       "not_found",
     );
   });
@@ -352,7 +341,7 @@ describe("availability additions", () => {
     expect(await list({ from: "2027-01-01T00:00:00Z" })).toHaveLength(3);
 
     const bad = async (input: Record<string, unknown>) =>
-      (await failure(createAvailabilityAddition({ db, actor: coach, now: NOW, input: { coachId: coach.id, ...input } as never }))).fields;
+      (await rejection(createAvailabilityAddition({ db, actor: coach, now: NOW, input: { coachId: coach.id, ...input } as never }))).fields;
     expect(await bad({ startsAt: "2027-03-06T12:00:00Z", endsAt: "2027-03-06T09:00:00Z" })).toEqual({ endsAt: "Must be after startsAt" });
     expect(await bad({ startsAt: "2027-03-06T12:00:00Z", endsAt: "2027-03-21T12:00:01Z" })).toEqual({
       endsAt: "At most 14 days after startsAt",
@@ -371,15 +360,15 @@ describe("availability additions", () => {
     const other = await addPerson(db, "coach");
     const member = await addPerson(db, "member");
     const input = { coachId: coach.id, startsAt: "2027-03-06T09:00:00Z", endsAt: "2027-03-06T12:00:00Z" };
-    expect((await failure(createAvailabilityAddition({ db, actor: other, now: NOW, input }))).code).toBe("forbidden");
-    expect((await failure(createAvailabilityAddition({ db, actor: member, now: NOW, input }))).code).toBe("forbidden");
-    expect((await failure(listAvailabilityAdditions({ db, actor: member, input: { coachId: coach.id } }))).code).toBe("forbidden");
+    expect((await rejection(createAvailabilityAddition({ db, actor: other, now: NOW, input }))).code).toBe("forbidden");
+    expect((await rejection(createAvailabilityAddition({ db, actor: member, now: NOW, input }))).code).toBe("forbidden");
+    expect((await rejection(listAvailabilityAdditions({ db, actor: member, input: { coachId: coach.id } }))).code).toBe("forbidden");
 
     const addition = await createAvailabilityAddition({ db, actor: owner, now: NOW, input });
-    expect((await failure(deleteAvailabilityAddition({ db, actor: other, now: NOW, input: { coachId: coach.id, id: addition.id } }))).code).toBe(
+    expect((await rejection(deleteAvailabilityAddition({ db, actor: other, now: NOW, input: { coachId: coach.id, id: addition.id } }))).code).toBe(
       "forbidden",
     );
-    expect((await failure(deleteAvailabilityAddition({ db, actor: other, now: NOW, input: { coachId: other.id, id: addition.id } }))).code).toBe(
+    expect((await rejection(deleteAvailabilityAddition({ db, actor: other, now: NOW, input: { coachId: other.id, id: addition.id } }))).code).toBe(
       "not_found",
     );
     expect(await listAvailabilityAdditions({ db, actor: coach, now: NOW, input: { coachId: coach.id } })).toHaveLength(1);
@@ -475,7 +464,7 @@ describe("blocked slots", () => {
   it("refuses bad input naming the field, and writes nothing", async () => {
     const { coach } = await coachWithBooking();
     const attempt = (input: Record<string, unknown>) =>
-      failure(createBlockedSlot({ db, actor: coach, now: NOW, input: { coachId: coach.id, ...input } as never }));
+      rejection(createBlockedSlot({ db, actor: coach, now: NOW, input: { coachId: coach.id, ...input } as never }));
     expect((await attempt({ ...dentist, cancelAffected: "yes" })).fields).toEqual({ cancelAffected: "Must be true or false" });
     expect((await attempt({ startsAt: dentist.endsAt, endsAt: dentist.startsAt })).fields).toEqual({ endsAt: "Must be after startsAt" });
     expect(Object.keys((await attempt({ startsAt: "tomorrow", endsAt: dentist.endsAt })).fields!)).toEqual(["startsAt"]);
@@ -492,11 +481,11 @@ describe("blocked slots", () => {
     expect((await listBlockedSlots({ db, actor: coach, now: NOW, input: { coachId: coach.id } })).map((slot) => slot.id)).toEqual([
       blockedSlot.id,
     ]);
-    expect((await failure(listBlockedSlots({ db, actor: member, input: { coachId: coach.id } }))).code).toBe("forbidden");
-    expect((await failure(deleteBlockedSlot({ db, actor: other, input: { coachId: coach.id, id: blockedSlot.id } }))).code).toBe(
+    expect((await rejection(listBlockedSlots({ db, actor: member, input: { coachId: coach.id } }))).code).toBe("forbidden");
+    expect((await rejection(deleteBlockedSlot({ db, actor: other, input: { coachId: coach.id, id: blockedSlot.id } }))).code).toBe(
       "forbidden",
     );
-    expect((await failure(deleteBlockedSlot({ db, actor: other, input: { coachId: other.id, id: blockedSlot.id } }))).code).toBe(
+    expect((await rejection(deleteBlockedSlot({ db, actor: other, input: { coachId: other.id, id: blockedSlot.id } }))).code).toBe(
       "not_found",
     );
     expect((await deleteBlockedSlot({ db, actor: coach, input: { coachId: coach.id, id: blockedSlot.id } })).id).toBe(blockedSlot.id);

@@ -6,10 +6,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { coachSettings } from "@/db/schema";
-import { AppError } from "@/domain/errors";
 import { listFreeSlots } from "@/server/availability/list-free-slots";
 import { updateCoachSettings } from "@/server/coaches/update-coach-settings";
 import { addPerson, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { rejection } from "../helpers/app-error";
 import { useMigratedDatabase } from "../helpers/test-database";
 
 let db: DatabaseOrTransaction;
@@ -30,15 +30,6 @@ beforeEach(async () => {
   owner = await addPerson(db, "owner");
   member = await addPerson(db, "member");
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("updateCoachSettings", () => {
   it("lets a coach change their notice and default length, and the notice moves the first free slot", async () => {

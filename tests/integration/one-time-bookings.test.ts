@@ -12,6 +12,7 @@ import { AppError } from "@/domain/errors";
 import { lockCoachCalendar } from "@/server/availability/coach-calendar";
 import { createOneTimeBooking } from "@/server/bookings/create-one-time-booking";
 import { addPerson, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { rejection } from "../helpers/app-error";
 import { useMigratedDatabase } from "../helpers/test-database";
 
 let db: DatabaseOrTransaction;
@@ -33,15 +34,6 @@ beforeEach(async () => {
 });
 
 const slot = { startsAt: "2027-03-02T04:30:00Z", endsAt: "2027-03-02T05:30:00Z" }; // 10:00–11:00 Kolkata
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function bookingRows() {
   const [row] = await db.select({ n: count() }).from(bookings);

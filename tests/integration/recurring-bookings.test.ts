@@ -14,12 +14,12 @@ import {
   trainingSessions,
   weeklyAvailability,
 } from "@/db/schema";
-import { AppError } from "@/domain/errors";
 import { cancelRecurringBooking } from "@/server/bookings/cancel-recurring-booking";
 import { createRecurringBooking, previewRecurringBooking } from "@/server/bookings/create-recurring-booking";
 import { listRecurringBookings } from "@/server/bookings/list-recurring-bookings";
 import { generateSessions } from "@/server/sessions/generate-sessions";
 import { addPerson, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { rejection } from "../helpers/app-error";
 import { useMigratedDatabase } from "../helpers/test-database";
 
 let db: DatabaseOrTransaction;
@@ -58,15 +58,6 @@ async function rowCounts() {
   const [series] = await db.select({ n: count() }).from(recurringBookings);
   const [sessions] = await db.select({ n: count() }).from(trainingSessions);
   return { series: series!.n, sessions: sessions!.n };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe("createRecurringBooking", () => {

@@ -7,11 +7,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { sessionConflicts, sessionGenerationRuns, trainingSessions } from "@/db/schema";
-import { AppError } from "@/domain/errors";
 import { listGenerationRuns } from "@/server/sessions/list-generation-runs";
 import { runGeneration } from "@/server/sessions/run-generation";
 import { runScheduledGeneration } from "@/server/sessions/run-scheduled-generation";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
+import { rejection } from "../helpers/app-error";
 import { useMigratedDatabase } from "../helpers/test-database";
 
 let db: DatabaseOrTransaction;
@@ -48,15 +48,6 @@ async function runCount(): Promise<number> {
   return (await db.select().from(sessionGenerationRuns)).length;
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe("runGeneration", () => {
   it("lets the owner run it: the run is recorded and listed with its counts and who asked", async () => {
     const run = await runGeneration({ db, actor: owner, input: { weeksAhead: 2 }, now: NOW });
@@ -87,17 +78,17 @@ describe("runGeneration", () => {
 
   it.each(["coach", "member"] as const)("refuses a %s with 403 and writes no run", async (role) => {
     const actor = role === "coach" ? coach : member;
-    const error = await refusal(runGeneration({ db, actor, input: { weeksAhead: 2 }, now: NOW }));
+    const error = await rejection(runGeneration({ db, actor, input: { weeksAhead: 2 }, now: NOW }));
     expect(error.code).toBe("forbidden");
     expect(error.status).toBe(403);
     expect(await runCount()).toBe(0);
-    const listing = await refusal(listGenerationRuns({ db, actor }));
+    const listing = await rejection(listGenerationRuns({ db, actor }));
     expect(listing.status).toBe(403);
   });
 
   it("refuses anonymous callers with 401", async () => {
-    expect((await refusal(runGeneration({ db, actor: null, input: { weeksAhead: 2 } }))).status).toBe(401);
-    expect((await refusal(listGenerationRuns({ db, actor: null }))).status).toBe(401);
+    expect((await rejection(runGeneration({ db, actor: null, input: { weeksAhead: 2 } }))).status).toBe(401);
+    expect((await rejection(listGenerationRuns({ db, actor: null }))).status).toBe(401);
     expect(await runCount()).toBe(0);
   });
 
@@ -105,7 +96,7 @@ describe("runGeneration", () => {
     "refuses weeksAhead %j with 400 naming weeksAhead, and writes no run",
     async (weeksAhead) => {
       const input = (weeksAhead === undefined ? {} : { weeksAhead }) as { weeksAhead: number };
-      const error = await refusal(runGeneration({ db, actor: owner, input, now: NOW }));
+      const error = await rejection(runGeneration({ db, actor: owner, input, now: NOW }));
       expect(error.code).toBe("invalid_input");
       expect(error.status).toBe(400);
       expect(Object.keys(error.fields ?? {})).toEqual(["weeksAhead"]);
@@ -116,7 +107,7 @@ describe("runGeneration", () => {
 
   it("refuses unknown fields, naming them", async () => {
     const input = { weeksAhead: 2, weeks: 2 } as unknown as { weeksAhead: number };
-    const error = await refusal(runGeneration({ db, actor: owner, input, now: NOW }));
+    const error = await rejection(runGeneration({ db, actor: owner, input, now: NOW }));
     expect(error.fields).toEqual({ weeks: "Unknown field" });
     expect(await runCount()).toBe(0);
   });
@@ -143,7 +134,7 @@ describe("listGenerationRuns", () => {
     expect(await listGenerationRuns({ db, actor: owner, input: { limit: 3 } })).toHaveLength(3);
     expect(await listGenerationRuns({ db, actor: owner, input: { limit: "100" } })).toHaveLength(22);
     for (const limit of [0, 101, "ten"]) {
-      const error = await refusal(listGenerationRuns({ db, actor: owner, input: { limit } }));
+      const error = await rejection(listGenerationRuns({ db, actor: owner, input: { limit } }));
       expect(Object.keys(error.fields ?? {})).toEqual(["limit"]);
     }
   });

@@ -15,10 +15,10 @@ import {
   blockedSlots,
   trainingSessions,
 } from "@/db/schema";
-import { AppError } from "@/domain/errors";
 import { wallClockToInstant } from "@/domain/time";
 import { listFreeSlots } from "@/server/availability/list-free-slots";
 import { addPerson, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { rejection } from "../helpers/app-error";
 import { useMigratedDatabase } from "../helpers/test-database";
 
 let handle: DatabaseHandle;
@@ -34,16 +34,6 @@ beforeEach(async () => {
 });
 
 const LONG_AGO = new Date("2020-01-01T00:00:00Z");
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 async function addSession(coachId: string, memberId: string | null, startsAt: string, endsAt: string, status: "scheduled" | "cancelled" = "scheduled") {
   await db.insert(trainingSessions).values({ coachId, memberId, startsAt: new Date(startsAt), endsAt: new Date(endsAt), status });
@@ -186,7 +176,7 @@ describe("listFreeSlots", () => {
     const coach = await addPerson(db, "coach");
     const member = await addPerson(db, "member");
     const attempt = (input: Record<string, unknown>) =>
-      failure(listFreeSlots({ db, actor: member, input: { coachId: coach.id, ...input } as never }));
+      rejection(listFreeSlots({ db, actor: member, input: { coachId: coach.id, ...input } as never }));
     const fieldsOf = async (input: Record<string, unknown>) => Object.keys((await attempt(input)).fields ?? {});
 
     expect(await fieldsOf({ from: "2027-03-02", to: "2027-03-01" })).toEqual(["to"]);
@@ -199,10 +189,10 @@ describe("listFreeSlots", () => {
     // 62 days inclusive is the most, and a query string's "60" is a number.
     await listFreeSlots({ db, actor: member, input: { coachId: coach.id, from: "2027-03-01", to: "2027-05-01", duration: "60" } });
 
-    expect((await failure(listFreeSlots({ db, actor: member, input: { coachId: member.id, from: "2027-03-01", to: "2027-03-01" } }))).code).toBe(
+    expect((await rejection(listFreeSlots({ db, actor: member, input: { coachId: member.id, from: "2027-03-01", to: "2027-03-01" } }))).code).toBe(
       "not_found",
     );
-    expect((await failure(listFreeSlots({ db, actor: null, input: { coachId: coach.id, from: "2027-03-01", to: "2027-03-01" } }))).code).toBe(
+    expect((await rejection(listFreeSlots({ db, actor: null, input: { coachId: coach.id, from: "2027-03-01", to: "2027-03-01" } }))).code).toBe(
       "unauthenticated",
     );
   });
