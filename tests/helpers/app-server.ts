@@ -93,6 +93,24 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
   return server;
 }
 
+/**
+ * Signs in over HTTP as an API client does and answers the bearer token
+ * (the `set-auth-token` header). A browser sends its Origin on POST, and
+ * better-auth's CSRF check requires it, so this does too.
+ */
+export async function signInForToken(server: AppServer, email: string, password: string): Promise<string> {
+  const response = await server.request("/api/auth/sign-in/email", {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.baseUrl },
+    body: JSON.stringify({ email, password }),
+  });
+  const token = response.headers.get("set-auth-token");
+  if (response.status !== 200 || !token) {
+    throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}\n${server.output().slice(-2000)}`);
+  }
+  return token;
+}
+
 /** A users row with a role and a credential account, as `npm run user:create` makes them. */
 export async function insertUserWithPassword(
   handle: DatabaseHandle,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseOrTransaction } from "@/db";
 import { trainingSessions, type UserRole } from "@/db/schema";
-import { insertUserWithPassword, startAppServer, type AppServer } from "../helpers/app-server";
+import { insertUserWithPassword, signInForToken, startAppServer, type AppServer } from "../helpers/app-server";
 
 type Caller = "owner" | "coach" | "other" | "member";
 
@@ -44,13 +44,7 @@ beforeAll(async () => {
     },
   });
   for (const caller of Object.keys(people) as Caller[]) {
-    const response = await server.request("/api/auth/sign-in/email", {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: server.baseUrl },
-      body: JSON.stringify({ email: people[caller].email, password: people[caller].password }),
-    });
-    expect(response.status).toBe(200);
-    tokens[caller] = response.headers.get("set-auth-token")!;
+    tokens[caller] = await signInForToken(server, people[caller].email, people[caller].password);
   }
 });
 

@@ -5,7 +5,7 @@
 // without a session, 400 naming the field, 404 for someone else's series.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_WEEK, addWeeklyRules } from "../helpers/people";
-import { insertUserWithPassword, startAppServer, type AppServer } from "../helpers/app-server";
+import { insertUserWithPassword, signInForToken, startAppServer, type AppServer } from "../helpers/app-server";
 
 let server: AppServer;
 let coachId: string;
@@ -31,13 +31,7 @@ beforeAll(async () => {
     },
   });
   for (const key of ["member", "other"] as const) {
-    const response = await server.request("/api/auth/sign-in/email", {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: server.baseUrl },
-      body: JSON.stringify({ email: people[key].email, password: people[key].password }),
-    });
-    expect(response.status).toBe(200);
-    tokens[key] = response.headers.get("set-auth-token")!;
+    tokens[key] = await signInForToken(server, people[key].email, people[key].password);
   }
 });
 

@@ -5,7 +5,7 @@
 // Two servers: one with CRON_SECRET, one without.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserRole } from "@/db/schema";
-import { insertUserWithPassword, startAppServer, type AppServer } from "../helpers/app-server";
+import { insertUserWithPassword, signInForToken, startAppServer, type AppServer } from "../helpers/app-server";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
 
 const CRON_SECRET = "cron-secret-for-the-http-test-0123456789";
@@ -65,14 +65,7 @@ beforeAll(async () => {
     startAppServer({ env: { CRON_SECRET: undefined } }),
   ]);
   for (const role of ["owner", "coach", "member"] as const) {
-    const response = await server.request("/api/auth/sign-in/email", {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: server.baseUrl },
-      body: JSON.stringify({ email: people[role].email, password: people[role].password }),
-    });
-    expect(response.status, await explain(response)).toBe(200);
-    tokens[role] = response.headers.get("set-auth-token")!;
-    expect(tokens[role]).toBeTruthy();
+    tokens[role] = await signInForToken(server, people[role].email, people[role].password);
   }
 });
 

@@ -13,7 +13,7 @@ import {
   trainingSessions,
   type UserRole,
 } from "@/db/schema";
-import { insertUserWithPassword, startAppServer, type AppServer } from "../helpers/app-server";
+import { insertUserWithPassword, signInForToken, startAppServer, type AppServer } from "../helpers/app-server";
 
 type Person = "owner" | "coachA" | "coachB" | "memberA" | "memberB";
 type Caller = Person | "anonymous";
@@ -84,14 +84,7 @@ beforeAll(async () => {
     },
   });
   for (const person of Object.keys(people) as Person[]) {
-    const response = await server.request("/api/auth/sign-in/email", {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: server.baseUrl },
-      body: JSON.stringify({ email: people[person].email, password: people[person].password }),
-    });
-    expect(response.status, await explain(response)).toBe(200);
-    tokens[person] = response.headers.get("set-auth-token")!;
-    expect(tokens[person]).toBeTruthy();
+    tokens[person] = await signInForToken(server, people[person].email, people[person].password);
   }
 });
 
