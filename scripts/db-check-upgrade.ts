@@ -6,13 +6,13 @@ import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { checkUpgrade } from "@/db/check-upgrade";
 import { databaseErrorMessage } from "@/db/migrate";
-import { pgliteDataDirectory } from "./lib/data-directory";
+import { pgliteDirectoryOnDisk } from "./lib/data-directory";
 import { databaseLabel } from "./lib/database-label";
 
 async function main(): Promise<void> {
   console.log(`Database: ${databaseLabel()}`);
-  const dataDir = pgliteDataDirectory();
-  if (dataDir && !dataDir.includes("://") && !existsSync(path.join(dataDir, "PG_VERSION"))) {
+  const dataDir = pgliteDirectoryOnDisk();
+  if (dataDir && !existsSync(path.join(dataDir, "PG_VERSION"))) {
     // Opening it would create it: a check changes nothing.
     console.log(`No database in ${dataDir} yet: \`npm run db:migrate\` or \`npm start\` creates it.`);
     return;

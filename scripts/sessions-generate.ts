@@ -12,7 +12,7 @@ import { databaseErrorMessage, pendingMigrations } from "@/db/migrate";
 import { isAppError } from "@/domain/errors";
 import { businessTimeZone, sessionHorizonWeeks } from "@/server/config";
 import { generateSessions } from "@/server/sessions/generate-sessions";
-import { pgliteDataDirectory, prepareDataDirectory } from "./lib/data-directory";
+import { pgliteDirectoryOnDisk, prepareDataDirectory } from "./lib/data-directory";
 import { databaseLabel, displayPath } from "./lib/database-label";
 import { liveServerOn, serverPidFile } from "./lib/server-pid";
 
@@ -89,8 +89,8 @@ function parseArguments(argv: string[]): Arguments | "help" {
 
 /** With PGlite, the data directory must not be open in a running server. */
 function refuseWhenServerRuns(): string | null {
-  const dataDir = pgliteDataDirectory();
-  if (!dataDir || dataDir.includes("://")) return null;
+  const dataDir = pgliteDirectoryOnDisk();
+  if (!dataDir) return null;
   const server = liveServerOn(dataDir);
   if (!server) return null;
   const port = server.port ?? "3000";

@@ -20,7 +20,7 @@ import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed";
 import { businessTimeZone } from "@/server/config";
-import { pgliteDataDirectory, prepareDataDirectory } from "./lib/data-directory";
+import { pgliteDataDirectory, pgliteDirectoryOnDisk, prepareDataDirectory } from "./lib/data-directory";
 import { printDemoAccounts } from "./lib/demo-accounts";
 import { ensureBuild } from "./lib/ensure-build";
 import { cronEndpointTrigger, schedulerMode, startDailyGeneration } from "./lib/scheduler";
@@ -108,9 +108,8 @@ function localHost(hostname: string | undefined): string {
 async function main(): Promise<number> {
   // A bad BUSINESS_TIMEZONE stops the start here, with its reason.
   const timeZone = businessTimeZone();
-  const dataDir = pgliteDataDirectory();
-  const claim =
-    dataDir && !dataDir.includes("://") ? await claimDataDirectory(dataDir, { port: process.env.PORT ?? "3000" }) : null;
+  const dataDir = pgliteDirectoryOnDisk();
+  const claim = dataDir ? await claimDataDirectory(dataDir, { port: process.env.PORT ?? "3000" }) : null;
   try {
     await prepareDatabase();
     await ensureBuild();

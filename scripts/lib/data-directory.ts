@@ -10,9 +10,15 @@ export function pgliteDataDirectory(): string | null {
   return location.kind === "pglite" ? location.dataDir : null;
 }
 
-export async function prepareDataDirectory(): Promise<void> {
+/** The PGlite data directory when it is a folder on disk (not memory:// or idb://), else null. */
+export function pgliteDirectoryOnDisk(): string | null {
   const dataDir = pgliteDataDirectory();
-  if (dataDir && !dataDir.includes("://")) {
+  return dataDir && !dataDir.includes("://") ? dataDir : null;
+}
+
+export async function prepareDataDirectory(): Promise<void> {
+  const dataDir = pgliteDirectoryOnDisk();
+  if (dataDir) {
     await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
   }
 }
