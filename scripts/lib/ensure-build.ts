@@ -22,6 +22,7 @@ const inputFiles = [
   "next.config.ts",
   "next.config.mjs",
   "next.config.js",
+  "postcss.config.mjs",
   "package.json",
   "package-lock.json",
   "tsconfig.json",
