@@ -1,16 +1,20 @@
-// The root layout: plain HTML and system fonts (nothing fetched at build time).
-import type { Metadata } from "next";
+// The root layout: Tailwind styles and system fonts (nothing fetched at
+// build or run time).
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Coachbook",
+  title: { default: "Coachbook", template: "%s · Coachbook" },
   description: "Booking for coaching businesses: availability, recurring bookings, sessions.",
 };
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f5fbf" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: "system-ui, sans-serif", margin: 0, lineHeight: 1.5 }}>{children}</body>
+      <body className="font-sans">{children}</body>
     </html>
   );
 }

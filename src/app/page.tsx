@@ -1,19 +1,37 @@
-// The landing page. The booking UI arrives in a later issue; until then this
-// names the product and points to sign-in and the API.
-export default function HomePage() {
+// The landing page: a signed-in user goes straight to their role's home;
+// everyone else sees what Coachbook is and how to get in.
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { buttonClasses } from "@/components/ui/button";
+import { currentActor, ROLE_HOME } from "./viewer";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const actor = await currentActor();
+  if (actor) redirect(ROLE_HOME[actor.role]);
   return (
-    <main style={{ maxWidth: 640, margin: "4rem auto", padding: "0 1rem" }}>
-      <h1>Coachbook</h1>
-      <p>
-        Booking for coaching businesses: coaches publish their availability, members book one-time and
-        recurring sessions, and the owner runs the business.
+    <main className="mx-auto flex min-h-dvh max-w-2xl flex-col justify-center px-5 py-12">
+      <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Coachbook</p>
+      <h1 className="mt-2 text-3xl font-semibold tracking-tight sm:text-4xl">Book your coach in a few taps.</h1>
+      <p className="mt-4 text-slate-700">
+        Coaches publish when they are free; members book one session or the same slot every week; the studio sees
+        every calendar in one place. Times are always shown in your own time zone.
       </p>
-      <p>
-        <a href="/sign-in">Sign in</a>
-      </p>
-      <p style={{ color: "#555", fontSize: "0.9rem" }}>
-        API clients: <code>POST /api/auth/sign-in/email</code>, then <code>/api/v1</code> with{" "}
-        <code>Authorization: Bearer &lt;token&gt;</code>. Status: <a href="/api/health">/api/health</a>.
+      <div className="mt-8 flex flex-wrap gap-3">
+        <Link href="/sign-in" className={buttonClasses("primary")}>
+          Sign in
+        </Link>
+        <Link href="/sign-up" className={buttonClasses("secondary")}>
+          Create an account
+        </Link>
+      </div>
+      <p className="mt-10 text-xs text-slate-500">
+        API clients: <code>POST /api/auth/sign-in/email</code>, then <code>/api/v1</code> with a bearer token (
+        <a className="underline" href="/api/v1/openapi.json">
+          OpenAPI
+        </a>
+        ). Status: <a className="underline" href="/api/health">/api/health</a>.
       </p>
     </main>
   );

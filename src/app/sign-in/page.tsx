@@ -1,18 +1,30 @@
-// Sign-in with email and password. Minimal until the web UI lands: it signs in
-// through better-auth (which sets the session cookie) and says who you are.
+// Sign in with email and password; a signed-in visitor goes to their home.
 import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "../auth-card";
+import { currentActor, ROLE_HOME } from "../viewer";
 import { SignInForm } from "./sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in · Coachbook" };
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
 
-export default function SignInPage() {
+export default async function SignInPage() {
+  const actor = await currentActor();
+  if (actor) redirect(ROLE_HOME[actor.role]);
   return (
-    <main style={{ maxWidth: 360, margin: "4rem auto", padding: "0 1rem" }}>
-      <h1>Sign in</h1>
+    <AuthCard
+      title="Sign in"
+      footer={
+        <>
+          New here?{" "}
+          <Link href="/sign-up" className="font-medium text-brand-700 underline">
+            Create an account
+          </Link>
+        </>
+      }
+    >
       <SignInForm />
-      <p>
-        <a href="/">Back to Coachbook</a>
-      </p>
-    </main>
+    </AuthCard>
   );
 }

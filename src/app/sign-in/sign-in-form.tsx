@@ -1,66 +1,41 @@
 "use client";
-// The sign-in form: posts to better-auth's /api/auth/sign-in/email, which sets
-// the session cookie. Never keeps the password after the request.
+// The sign-in form: better-auth sets the session cookie, then the landing
+// page sends the user to their role's home. The password is never kept.
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-
-type State =
-  | { kind: "idle" }
-  | { kind: "busy" }
-  | { kind: "signed-in"; name: string; role: string }
-  | { kind: "error"; message: string };
+import { Notice } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { postAuthForm } from "../auth-request";
 
 export function SignInForm() {
-  const [state, setState] = useState<State>({ kind: "idle" });
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setState({ kind: "busy" });
-    try {
-      const response = await fetch("/api/auth/sign-in/email", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
-      });
-      const body = (await response.json().catch(() => ({}))) as {
-        user?: { name: string; role: string };
-        message?: string;
-      };
-      if (response.ok && body.user) setState({ kind: "signed-in", name: body.user.name, role: body.user.role });
-      else if (response.status === 429) setState({ kind: "error", message: "Too many attempts. Wait a minute and try again." });
-      else setState({ kind: "error", message: body.message ?? "Wrong email or password." });
-    } catch {
-      setState({ kind: "error", message: "Could not reach the server." });
+    setPending(true);
+    setError(null);
+    const problem = await postAuthForm("/api/auth/sign-in/email", { email: form.get("email"), password: form.get("password") });
+    if (problem) {
+      setError(problem);
+      setPending(false);
+      return;
     }
+    router.replace("/");
+    router.refresh();
   }
 
-  if (state.kind === "signed-in") {
-    return (
-      <p role="status">
-        Signed in as {state.name} ({state.role}).
-      </p>
-    );
-  }
   return (
-    <form onSubmit={onSubmit} style={{ display: "grid", gap: "0.75rem" }}>
-      <label>
-        Email
-        <input name="email" type="email" autoComplete="email" required style={{ display: "block", width: "100%" }} />
-      </label>
-      <label>
-        Password
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          style={{ display: "block", width: "100%" }}
-        />
-      </label>
-      <button type="submit" disabled={state.kind === "busy"}>
-        {state.kind === "busy" ? "Signing in…" : "Sign in"}
-      </button>
-      {state.kind === "error" && <p role="alert">{state.message}</p>}
+    <form onSubmit={onSubmit} className="grid gap-4" noValidate={false}>
+      <TextField label="Email" name="email" type="email" autoComplete="email" required />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      {error && <Notice tone="error">{error}</Notice>}
+      <Button type="submit" pending={pending} pendingLabel="Signing in…">
+        Sign in
+      </Button>
     </form>
   );
 }

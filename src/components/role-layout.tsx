@@ -1,0 +1,15 @@
+// The layout of one role's pages: refuses everyone else (getViewer) and
+// draws the app shell.
+import type { ReactNode } from "react";
+import type { UserRole } from "@/db/schema";
+import { getViewer, TIME_ZONE_COOKIE } from "@/app/viewer";
+import { AppShell } from "./app-shell";
+
+export async function RoleLayout({ role, children }: { role: UserRole; children: ReactNode }) {
+  const viewer = await getViewer(role);
+  return (
+    <AppShell role={role} name={viewer.actor.name} zone={viewer.zone} timeZoneCookie={TIME_ZONE_COOKIE}>
+      {children}
+    </AppShell>
+  );
+}
