@@ -12,6 +12,8 @@ import { firstOccurrenceDate } from "@/domain/recurrence";
 import { instantToWallClock, wallClockToInstant } from "@/domain/time";
 import { createOneTimeBooking } from "@/server/bookings/create-one-time-booking";
 import { createRecurringBooking } from "@/server/bookings/create-recurring-booking";
+import { sessionHorizonWeeks } from "@/server/config";
+import { generateSessions } from "@/server/sessions/generate-sessions";
 import { createUser } from "@/server/users/create-user";
 import { coachSettings, users, weeklyAvailability, type UserRole } from "./schema";
 
@@ -69,7 +71,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 /** Seeds the demo accounts and bookings when no user exists yet; returns whether it did. */
 export async function seedDemoData(db: DatabaseOrTransaction, options: { now?: Date } = {}): Promise<boolean> {
   const now = options.now ?? new Date();
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     // Two first runs at once (two terminals, two server boots) seed once.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('coachbook:seed-demo-data'))`);
     const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(users);
@@ -100,12 +102,17 @@ export async function seedDemoData(db: DatabaseOrTransaction, options: { now?: D
     await seedDemoBookings(tx, (email) => byEmail.get(email)!, now);
     return true;
   });
+  // The real nightly job, once: past sessions become completed and every
+  // series is filled up to the horizon, as on any other day.
+  if (seeded) await generateSessions(db, { weeksAhead: sessionHorizonWeeks(), now, trigger: "seed" });
+  return seeded;
 }
 
 /**
- * Alex: every Tuesday 10:00–11:00 with Camille (Paris); Sam: every other
+ * Alex: every Tuesday 10:00–11:00 with Camille (Paris), booked three weeks
+ * ago so there is a history; Sam: every other
  * Thursday 15:00–15:45 with Jordan (New York); Robin: one session with
- * Camille next Friday at 14:00 Paris time. Booked by the owner on their
+ * Camille last Friday and one next Friday at 14:00 Paris time. Booked by the owner on their
  * behalf; dates the calendar cannot take are skipped, never forced.
  */
 async function seedDemoBookings(tx: DatabaseOrTransaction, person: (email: string) => Actor, now: Date): Promise<void> {
@@ -113,6 +120,7 @@ async function seedDemoBookings(tx: DatabaseOrTransaction, person: (email: strin
   const paris = person("coach.paris@coachbook.test");
   const newYork = person("coach.newyork@coachbook.test");
   const today = (zone: string) => instantToWallClock(now, zone).date;
+  const threeWeeksAgo = new Date(now.getTime() - 21 * 86_400_000);
 
   await createRecurringBooking({
     db: tx,
@@ -123,10 +131,10 @@ async function seedDemoBookings(tx: DatabaseOrTransaction, person: (email: strin
       dayOfWeek: 2,
       startTime: "10:00",
       endTime: "11:00",
-      startDate: today("Europe/Paris"),
+      startDate: instantToWallClock(threeWeeksAgo, "Europe/Paris").date,
       onConflict: "skip",
     },
-    now,
+    now: threeWeeksAgo,
   });
   await createRecurringBooking({
     db: tx,
@@ -144,16 +152,20 @@ async function seedDemoBookings(tx: DatabaseOrTransaction, person: (email: strin
     now,
   });
   const tomorrow = Temporal.PlainDate.from(today("Europe/Paris")).add({ days: 1 }).toString();
-  const friday = firstOccurrenceDate(tomorrow, 5);
-  await createOneTimeBooking({
-    db: tx,
-    actor: owner,
-    input: {
-      coachId: paris.id,
-      memberId: person("member3@coachbook.test").id,
-      startsAt: wallClockToInstant(friday, "14:00", "Europe/Paris").toISOString(),
-      endsAt: wallClockToInstant(friday, "15:00", "Europe/Paris").toISOString(),
-    },
-    now,
-  });
+  const nextFriday = firstOccurrenceDate(tomorrow, 5);
+  const lastFriday = Temporal.PlainDate.from(nextFriday).subtract({ days: 7 }).toString();
+  for (const friday of [lastFriday, nextFriday]) {
+    await createOneTimeBooking({
+      db: tx,
+      actor: owner,
+      input: {
+        coachId: paris.id,
+        memberId: person("member3@coachbook.test").id,
+        startsAt: wallClockToInstant(friday, "14:00", "Europe/Paris").toISOString(),
+        endsAt: wallClockToInstant(friday, "15:00", "Europe/Paris").toISOString(),
+      },
+      // Booked the week before it happens.
+      now: new Date(wallClockToInstant(friday, "14:00", "Europe/Paris").getTime() - 7 * 86_400_000),
+    });
+  }
 }

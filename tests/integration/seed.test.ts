@@ -53,18 +53,28 @@ describe("seedDemoData", () => {
     expect(rules).toHaveLength(21);
   });
 
-  it("books through the real use cases: a weekly series, a fortnightly one and a one-time session, all ahead", async () => {
+  it("books through the real use cases, with a history: past sessions completed, the horizon filled", async () => {
     const series = await handle.db.select().from(recurringBookings).orderBy(asc(recurringBookings.frequency));
     expect(series.map((row) => [row.dayOfWeek, row.startTime, row.frequency, row.status])).toEqual([
       [2, "10:00", 1, "active"],
       [4, "15:00", 2, "active"],
     ]);
     const sessions = await handle.db.select().from(trainingSessions);
-    // 6 weeks ahead: 5–6 Tuesdays, 3 fortnightly Thursdays, 1 one-time session.
-    expect(sessions.length).toBeGreaterThanOrEqual(5 + 2 + 1);
-    expect(sessions.every((session) => session.status === "scheduled" && session.startsAt > new Date(Date.now() - 60_000))).toBe(true);
-    const [oneTime] = await handle.db.select().from(bookings);
-    expect(sessions.filter((session) => session.oneTimeBookingId === oneTime!.id)).toHaveLength(1);
+    const now = Date.now();
+    const past = sessions.filter((session) => session.endsAt.getTime() <= now);
+    const ahead = sessions.filter((session) => session.startsAt.getTime() > now);
+    // Three weeks of Tuesdays and last Friday's one-time session are history, all completed.
+    expect(past.length).toBeGreaterThanOrEqual(3 + 1);
+    expect(past.every((session) => session.status === "completed")).toBe(true);
+    // 6 weeks ahead: 5–6 Tuesdays, 3 fortnightly Thursdays, next Friday's session.
+    expect(ahead.length).toBeGreaterThanOrEqual(5 + 2 + 1);
+    expect(ahead.every((session) => session.status === "scheduled")).toBe(true);
+    const tuesdays = series[0]!;
+    const lastTuesday = Math.max(...sessions.filter((s) => s.recurringBookingId === tuesdays.id).map((s) => s.startsAt.getTime()));
+    expect(lastTuesday).toBeGreaterThan(now + 5 * 7 * 86_400_000);
+    const oneTime = await handle.db.select().from(bookings);
+    expect(oneTime).toHaveLength(2);
+    expect(sessions.filter((session) => session.oneTimeBookingId !== null)).toHaveLength(2);
   });
 
   it("gives every demo account the listed password", async () => {

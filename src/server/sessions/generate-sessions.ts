@@ -21,7 +21,7 @@ import { businessTimeZone } from "../config";
 import { placeOccurrences } from "./occurrences-sql";
 
 /** Who started a run. */
-export type GenerationTrigger = "cron" | "admin" | "cli" | "scheduler" | "test";
+export type GenerationTrigger = "cron" | "admin" | "cli" | "scheduler" | "seed" | "test";
 
 export interface GenerateSessionsOptions {
   /** 1–52. */
