@@ -1,0 +1,48 @@
+// Signing up, in and out, each role landing on its home, and nobody opening
+// another role's pages.
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+test("a visitor signs up, lands on the member home, signs out and back in", async ({ page }) => {
+  const email = `new.member.${Date.now()}@example.test`;
+  await page.goto("/");
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Your name").fill("Nina New");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-good-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/member$/);
+  await expect(page.getByText("Nina New", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/member");
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+});
+
+test("each role lands on its own home", async ({ page }) => {
+  for (const [email, path] of [
+    ["owner@coachbook.test", "/owner"],
+    ["coach.paris@coachbook.test", "/coach"],
+    ["member1@coachbook.test", "/member"],
+  ] as const) {
+    await signIn(page, email);
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  }
+});
+
+test("a member cannot open coach or owner pages", async ({ page }) => {
+  await signIn(page, "member2@coachbook.test");
+  for (const path of ["/coach", "/coach/availability", "/coach/conflicts", "/owner", "/owner/people", "/owner/calendar", "/owner/generation"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/not-allowed$/);
+    await expect(page.getByRole("heading", { name: "This page is not for your account" })).toBeVisible();
+  }
+});
