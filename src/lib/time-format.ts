@@ -84,3 +84,10 @@ export function isCalendarDate(value: string | undefined | null): value is strin
 }
 
 export const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+
+/** The wall clock of `instant` in `zone`: its date, "HH:MM" and day of week (0 = Sunday). */
+export function wallClockIn(instant: string | Date, zone: string): { date: string; time: string; dayOfWeek: number } {
+  const date = dateInZone(instant, zone);
+  const [y, m, d] = date.split("-").map(Number);
+  return { date, time: formatTime(instant, zone), dayOfWeek: new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay() };
+}
