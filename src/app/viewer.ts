@@ -10,9 +10,8 @@ import { getCurrentActor } from "@/auth/current-actor";
 import { getDatabase, type DatabaseOrTransaction } from "@/db";
 import type { UserRole } from "@/db/schema";
 import { isValidTimeZone } from "@/domain/time";
+import { TIME_ZONE_COOKIE } from "@/lib/time-zone-cookie";
 import { businessTimeZone } from "@/server/config";
-
-export const TIME_ZONE_COOKIE = "coachbook-tz";
 
 export interface Viewer {
   actor: Actor;

@@ -34,13 +34,11 @@ export function AppShell({
   role,
   name,
   zone,
-  timeZoneCookie,
   children,
 }: {
   role: UserRole;
   name: string;
   zone: string;
-  timeZoneCookie: string;
   children: ReactNode;
 }) {
   const links = NAVIGATION[role];
@@ -74,7 +72,7 @@ export function AppShell({
       <footer className="mx-auto max-w-5xl px-4 pb-8 text-xs text-slate-500">
         Times are shown in {zoneName(zone)} ({zone}).
       </footer>
-      <TimeZoneSync cookieName={timeZoneCookie} renderedZone={zone} />
+      <TimeZoneSync renderedZone={zone} />
     </div>
   );
 }

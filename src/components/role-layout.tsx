@@ -2,13 +2,13 @@
 // draws the app shell.
 import type { ReactNode } from "react";
 import type { UserRole } from "@/db/schema";
-import { getViewer, TIME_ZONE_COOKIE } from "@/app/viewer";
+import { getViewer } from "@/app/viewer";
 import { AppShell } from "./app-shell";
 
 export async function RoleLayout({ role, children }: { role: UserRole; children: ReactNode }) {
   const viewer = await getViewer(role);
   return (
-    <AppShell role={role} name={viewer.actor.name} zone={viewer.zone} timeZoneCookie={TIME_ZONE_COOKIE}>
+    <AppShell role={role} name={viewer.actor.name} zone={viewer.zone}>
       {children}
     </AppShell>
   );
