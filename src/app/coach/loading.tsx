@@ -1,0 +1,2 @@
+// Inside the coach shell: the menu stays while a page loads.
+export { default } from "../loading";

@@ -1,0 +1,2 @@
+// Inside the member shell: the menu stays while a page loads.
+export { default } from "../loading";
