@@ -41,7 +41,7 @@ export function ExtraHoursForm({ coachId, coachZone }: { coachId: string; coachZ
       }}
     >
       <p className="text-sm text-slate-600">Times in {zoneName(coachZone)}.</p>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <div className="grid grid-cols-2 items-start gap-3 sm:grid-cols-4 [&>*]:min-w-0">
         <TextField label="Date" type="date" required value={values.date} onChange={(event) => change("date", event.target.value)} error={add.fieldError("startsAt")} className="col-span-2 sm:col-span-1" />
         <TextField label="From" type="time" required value={values.startTime} onChange={(event) => change("startTime", event.target.value)} />
         <TextField label="Until" type="time" required value={values.endTime} onChange={(event) => change("endTime", event.target.value)} error={add.fieldError("endsAt")} />

@@ -79,7 +79,7 @@ export function TimeOffForm({ coachId, coachZone, viewerZone }: { coachId: strin
       className="grid gap-3"
     >
       <p className="text-sm text-slate-600">Dates and times in {zoneName(coachZone)}. Members cannot book you then.</p>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <div className="grid grid-cols-2 items-start gap-3 sm:grid-cols-4 [&>*]:min-w-0">
         <TextField label="From date" type="date" required value={values.startDate} onChange={(event) => change("startDate", event.target.value)} error={fieldError("startsAt")} />
         <TextField label="From time" type="time" required value={values.startTime} onChange={(event) => change("startTime", event.target.value)} />
         <TextField
@@ -117,11 +117,11 @@ export function TimeOffForm({ coachId, coachZone, viewerZone }: { coachId: strin
             <legend className="font-medium">What should happen to {hit.length === 1 ? "it" : "them"}?</legend>
             <label className="flex items-start gap-2">
               <input type="radio" name="affected" value="keep" checked={choice === "keep"} onChange={() => setChoice("keep")} className="mt-1 size-4 accent-brand-600" />
-              <span>Keep {hit.length === 1 ? "it" : "them"}: the members still come</span>
+              <span>Keep {hit.length === 1 ? "it: the member still comes" : "them: the members still come"}</span>
             </label>
             <label className="flex items-start gap-2">
               <input type="radio" name="affected" value="cancel" checked={choice === "cancel"} onChange={() => setChoice("cancel")} className="mt-1 size-4 accent-brand-600" />
-              <span>Cancel {hit.length === 1 ? "it" : "them"}: the members see {hit.length === 1 ? "it" : "them"} cancelled</span>
+              <span>Cancel {hit.length === 1 ? "it: the member sees it cancelled" : "them: the members see them cancelled"}</span>
             </label>
           </fieldset>
         </div>
