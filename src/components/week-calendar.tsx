@@ -103,6 +103,7 @@ export function WeekCalendar({
             <li
               key={day}
               aria-labelledby={`day-${day}`}
+              aria-current={isToday ? "date" : undefined}
               className={cn(
                 "rounded-xl border bg-white p-3 lg:min-h-40 lg:p-2",
                 daySessions.length === 0 && "flex items-baseline justify-between gap-3 py-2 lg:block lg:py-2",
@@ -112,7 +113,7 @@ export function WeekCalendar({
               <h3 id={`day-${day}`} className="flex flex-wrap items-baseline justify-between gap-x-2 text-sm font-semibold text-slate-800">
                 <span>{formatCalendarDate(day, "short")}</span>
                 {isToday && (
-                  <span aria-current="date" className="text-xs font-medium text-brand-700">
+                  <span className="text-xs font-medium text-brand-700">
                     Today
                   </span>
                 )}

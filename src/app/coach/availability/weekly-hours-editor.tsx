@@ -91,7 +91,7 @@ export function WeeklyHoursEditor({
         {coachZone !== viewerZone && <> (your zone; this page shows other times in {zoneName(viewerZone)})</>}. Ranges on one
         day may touch but not overlap.
       </p>
-      <ul className="mt-4 grid gap-3">
+      <ul className="mt-4 grid gap-3 md:grid-cols-2">
         {WEEK_ORDER.map((dayOfWeek) => {
           const dayName = DAY_NAMES[dayOfWeek]!;
           const day = rules.map((rule, index) => ({ rule, index })).filter(({ rule }) => rule.dayOfWeek === dayOfWeek);
@@ -104,7 +104,7 @@ export function WeeklyHoursEditor({
                   {day.map(({ rule, index }, position) => {
                     const name = `${dayName}, range ${position + 1}: `;
                     return (
-                      <li key={rule.key} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-start gap-2 sm:max-w-md">
+                      <li key={rule.key} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-start gap-2">
                         <TextField
                           type="time"
                           label={<FieldLabel prefix={name} text="From" visible={position === 0} />}
