@@ -41,11 +41,11 @@ export function ExtraHoursForm({ coachId, coachZone }: { coachId: string; coachZ
       }}
     >
       <p className="text-sm text-slate-600">Times in {zoneName(coachZone)}.</p>
-      <div className="grid grid-cols-2 items-start gap-3 sm:grid-cols-4 [&>*]:min-w-0">
-        <TextField label="Date" type="date" required value={values.date} onChange={(event) => change("date", event.target.value)} error={add.fieldError("startsAt")} className="col-span-2 sm:col-span-1" />
+      <div className="grid grid-cols-[minmax(0,1.25fr)_minmax(0,1fr)] items-start gap-3 lg:grid-cols-4 [&>*]:min-w-0 [&_input]:px-2 sm:[&_input]:px-3">
+        <TextField label="Date" type="date" required value={values.date} onChange={(event) => change("date", event.target.value)} error={add.fieldError("startsAt")} className="col-span-2 lg:col-span-1" />
         <TextField label="From" type="time" required value={values.startTime} onChange={(event) => change("startTime", event.target.value)} />
         <TextField label="Until" type="time" required value={values.endTime} onChange={(event) => change("endTime", event.target.value)} error={add.fieldError("endsAt")} />
-        <TextField label="Note (optional)" value={values.reason} maxLength={500} onChange={(event) => change("reason", event.target.value)} error={add.fieldError("reason")} className="col-span-2 sm:col-span-1" />
+        <TextField label="Note (optional)" value={values.reason} maxLength={500} onChange={(event) => change("reason", event.target.value)} error={add.fieldError("reason")} className="col-span-2 lg:col-span-1" />
       </div>
       {add.error && !add.fieldError("startsAt") && !add.fieldError("endsAt") && !add.fieldError("reason") && (
         <Notice tone="error">{errorMessage(add.error)}</Notice>

@@ -79,7 +79,7 @@ export function TimeOffForm({ coachId, coachZone, viewerZone }: { coachId: strin
       className="grid gap-3"
     >
       <p className="text-sm text-slate-600">Dates and times in {zoneName(coachZone)}. Members cannot book you then.</p>
-      <div className="grid grid-cols-2 items-start gap-3 sm:grid-cols-4 [&>*]:min-w-0">
+      <div className="grid grid-cols-[minmax(0,1.25fr)_minmax(0,1fr)] items-start gap-3 lg:grid-cols-4 [&>*]:min-w-0 [&_input]:px-2 sm:[&_input]:px-3">
         <TextField label="From date" type="date" required value={values.startDate} onChange={(event) => change("startDate", event.target.value)} error={fieldError("startsAt")} />
         <TextField label="From time" type="time" required value={values.startTime} onChange={(event) => change("startTime", event.target.value)} />
         <TextField

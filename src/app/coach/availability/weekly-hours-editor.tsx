@@ -53,6 +53,8 @@ export function WeeklyHoursEditor({
   const nextKey = useRef(initialRules.length);
   const [rules, setRules] = useState<EditedRule[]>(() => initialRules.map((rule, key) => ({ ...rule, key })));
   const [outcome, setOutcome] = useState<{ affected: SessionView[]; cancelled: number } | null>(null);
+  /** Which of the two buttons is running, so only it shows the pending state. */
+  const [cancelling, setCancelling] = useState(false);
   const save = useAction(replaceWeeklyAvailabilityAction);
 
   function update(key: number, change: Partial<Rule>) {
@@ -68,6 +70,7 @@ export function WeeklyHoursEditor({
     setRules((current) => [...current, { key: nextKey.current++, dayOfWeek, ...nextRange(current.filter((rule) => rule.dayOfWeek === dayOfWeek)) }]);
   }
   async function submit(cancelAffected: boolean) {
+    setCancelling(cancelAffected);
     const result = await save.run({
       coachId,
       rules: rules.map(({ dayOfWeek, startTime, endTime }) => ({ dayOfWeek, startTime, endTime })),
@@ -104,7 +107,7 @@ export function WeeklyHoursEditor({
                   {day.map(({ rule, index }, position) => {
                     const name = `${dayName}, range ${position + 1}: `;
                     return (
-                      <li key={rule.key} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-start gap-2">
+                      <li key={rule.key} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-start gap-1.5 sm:gap-2 [&>*]:min-w-0 [&_input]:px-2 sm:[&_input]:px-3">
                         <TextField
                           type="time"
                           label={<FieldLabel prefix={name} text="From" visible={position === 0} />}
@@ -121,7 +124,7 @@ export function WeeklyHoursEditor({
                           error={save.fieldError(`rules.${index}.endTime`)}
                           required
                         />
-                        <Button variant="ghost" className={cn("px-3", position === 0 && "mt-6")} onClick={() => remove(rule.key)} title="Remove these hours">
+                        <Button variant="ghost" className={cn("px-2 sm:px-3", position === 0 ? "mt-6" : "mt-1")} onClick={() => remove(rule.key)} title="Remove these hours">
                           <span aria-hidden="true">✕</span>
                           <span className="sr-only">Remove {dayName} range {position + 1}</span>
                         </Button>
@@ -152,7 +155,7 @@ export function WeeklyHoursEditor({
               outside your hours. They are kept unless you cancel them:
             </p>
             <AffectedSessionList sessions={outcome.affected} zone={viewerZone} />
-            <Button variant="danger" size="sm" className="mt-3" onClick={() => void submit(true)} pending={save.pending} pendingLabel="Cancelling…">
+            <Button variant="danger" size="sm" className="mt-3" onClick={() => void submit(true)} pending={save.pending && cancelling} disabled={save.pending} pendingLabel="Cancelling…">
               Cancel {outcome.affected.length === 1 ? "this session" : "these sessions"}
             </Button>
           </Notice>
@@ -163,7 +166,7 @@ export function WeeklyHoursEditor({
           </Notice>
         )}
         <div>
-          <Button type="submit" pending={save.pending} pendingLabel="Saving…">
+          <Button type="submit" pending={save.pending && !cancelling} disabled={save.pending} pendingLabel="Saving…">
             Save weekly hours
           </Button>
         </div>
