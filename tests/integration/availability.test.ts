@@ -18,6 +18,7 @@ import { deleteBlockedSlot } from "@/server/availability/delete-blocked-slot";
 import { getWeeklyAvailability } from "@/server/availability/get-weekly-availability";
 import { listAvailabilityAdditions } from "@/server/availability/list-availability-additions";
 import { listBlockedSlots } from "@/server/availability/list-blocked-slots";
+import { previewBlockedSlot } from "@/server/availability/preview-blocked-slot";
 import { replaceWeeklyAvailability } from "@/server/availability/replace-weekly-availability";
 import { listCoaches } from "@/server/coaches/list-coaches";
 import { planOccurrences } from "@/server/sessions/occurrences-sql";
@@ -459,6 +460,27 @@ describe("blocked slots", () => {
     });
     expect(result.affected.map((session) => [session.id, session.cancellationReason])).toEqual([[booked, "Course"]]);
     expect((await statusOf(completed)).status).toBe("completed");
+  });
+
+  it("previews the sessions it would overlap, writing nothing, and refuses what creating would", async () => {
+    const { coach, member, booked } = await coachWithBooking();
+    await addSession(coach.id, member.id, "2027-03-02T08:00:00Z", "2027-03-02T09:00:00Z", { status: "completed" });
+    const preview = await previewBlockedSlot({ db, actor: coach, now: NOW, input: { coachId: coach.id, ...dentist } });
+    expect(preview.affected.map((session) => [session.id, session.status])).toEqual([[booked, "scheduled"]]);
+    expect(await db.select().from(blockedSlots)).toEqual([]);
+    expect((await statusOf(booked)).status).toBe("scheduled");
+
+    const created = await createBlockedSlot({ db, actor: coach, now: NOW, input: { coachId: coach.id, ...dentist } });
+    expect(created.affected.map((session) => session.id)).toEqual(preview.affected.map((session) => session.id));
+
+    const other = await addPerson(db, "coach");
+    expect((await rejection(previewBlockedSlot({ db, actor: other, now: NOW, input: { coachId: coach.id, ...dentist } }))).code).toBe(
+      "forbidden",
+    );
+    const over = await rejection(
+      previewBlockedSlot({ db, actor: coach, now: NOW, input: { coachId: coach.id, startsAt: "2027-02-01T09:00:00Z", endsAt: "2027-02-01T10:00:00Z" } }),
+    );
+    expect(over.fields).toEqual({ endsAt: "Must be in the future" });
   });
 
   it("refuses bad input naming the field, and writes nothing", async () => {

@@ -37,15 +37,8 @@ export async function createBlockedSlot(options: {
   input: CreateBlockedSlotInput;
   now?: Date;
 }): Promise<CreateBlockedSlotResult> {
-  const { actor, db } = options;
-  assertCan(actor, "availability:manage");
-  const input = parseInput(createBlockedSlotInput, options.input);
-  assertActsForCoach(actor, input.coachId, "availability:manage");
-  const coach = await requireCoach(db, input.coachId);
-  const now = options.now ?? new Date();
-  if (input.endsAt.getTime() <= now.getTime()) {
-    throw new AppError("invalid_input", "The blocked slot is already over", { endsAt: "Must be in the future" });
-  }
+  const { db } = options;
+  const { input, coach, now } = await checkBlockedSlot(options);
   const reason = input.reason || null;
 
   return db.transaction(async (tx) => {
@@ -68,4 +61,27 @@ export async function createBlockedSlot(options: {
     });
     return { blockedSlot: toTimeWindowView(row!), ...settled };
   });
+}
+
+/**
+ * The checks a blocked slot passes before anything is written: who may, the
+ * input, the coach, an end in the future. Shared with previewBlockedSlot, so
+ * a preview refuses exactly what creating would.
+ */
+export async function checkBlockedSlot(options: {
+  db: DatabaseOrTransaction;
+  actor: Actor | null;
+  input: CreateBlockedSlotInput;
+  now?: Date;
+}) {
+  const { actor, db } = options;
+  assertCan(actor, "availability:manage");
+  const input = parseInput(createBlockedSlotInput, options.input);
+  assertActsForCoach(actor, input.coachId, "availability:manage");
+  const coach = await requireCoach(db, input.coachId);
+  const now = options.now ?? new Date();
+  if (input.endsAt.getTime() <= now.getTime()) {
+    throw new AppError("invalid_input", "The blocked slot is already over", { endsAt: "Must be in the future" });
+  }
+  return { input, coach, now };
 }

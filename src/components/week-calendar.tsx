@@ -1,0 +1,174 @@
+// One coach's week of sessions, Monday to Sunday in the viewer's zone: on a
+// phone a list of days, on a wide screen seven columns. Each session shows
+// its time (and the coach's own time when their zone differs), the member,
+// its status and whether it belongs to a series; the buttons to cancel or
+// mark no-show come from SessionActions. Used by /coach and /owner/calendar.
+import Link from "next/link";
+import type { SessionView } from "@/server/sessions/session-view";
+import { wallClockToInstant } from "@/domain/time";
+import { addDays, dateInZone, formatCalendarDate, formatTimeRange, isCalendarDate, mondayOf, zoneName } from "@/lib/time-format";
+import { cn } from "@/lib/cn";
+import { SessionActions } from "./session-actions";
+import { StatusBadge } from "./ui/badge";
+import { buttonClasses } from "./ui/button";
+
+export interface CalendarWeek {
+  /** The Monday, "YYYY-MM-DD". */
+  monday: string;
+  /** The week's first and last instants in the viewer's zone, for listSessions: [from, to). */
+  from: string;
+  to: string;
+  /** The Monday of the week that holds today. */
+  thisMonday: string;
+}
+
+/** The week `?week=` names (any day of it; the current week when absent or not a date), in `zone`. */
+export function calendarWeek(param: string | string[] | undefined, zone: string, now: Date): CalendarWeek {
+  const thisMonday = mondayOf(dateInZone(now, zone));
+  const monday = typeof param === "string" && isCalendarDate(param) ? mondayOf(param) : thisMonday;
+  return {
+    monday,
+    from: wallClockToInstant(monday, "00:00", zone).toISOString(),
+    to: wallClockToInstant(addDays(monday, 7), "00:00", zone).toISOString(),
+    thisMonday,
+  };
+}
+
+export function WeekCalendar({
+  week,
+  sessions,
+  zone,
+  now,
+  hrefFor,
+  coachZone,
+  coachZoneLabel,
+}: {
+  week: CalendarWeek;
+  sessions: readonly SessionView[];
+  /** The viewer's zone: every day and time is in it. */
+  zone: string;
+  now: Date;
+  /** The link to another week (its Monday), keeping the page's other parameters. */
+  hrefFor: (monday: string) => string;
+  /** The coach's zone, named beside each time when it differs from the viewer's. */
+  coachZone: string;
+  /** Whose zone the smaller times are: "your zone", "Camille Durand's zone". */
+  coachZoneLabel: string;
+}) {
+  const days = Array.from({ length: 7 }, (_, index) => addDays(week.monday, index));
+  const today = dateInZone(now, zone);
+  const byDay = new Map<string, SessionView[]>(days.map((day) => [day, []]));
+  for (const session of sessions) byDay.get(dateInZone(session.startsAt, zone))?.push(session);
+  const sunday = days[6]!;
+  const active = sessions.filter((session) => session.status !== "cancelled").length;
+
+  return (
+    <section aria-labelledby="week-heading">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h2 id="week-heading" className="text-lg font-semibold text-slate-900">
+            {formatCalendarDate(week.monday, "short")} – {formatCalendarDate(sunday, "short")}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {active === 0 ? "No sessions this week" : `${active} session${active === 1 ? "" : "s"}`}
+            {coachZone !== zone && (
+              <>
+                {" "}· times in {zoneName(zone)}; the smaller ones in {zoneName(coachZone)} ({coachZoneLabel})
+              </>
+            )}
+          </p>
+        </div>
+        <nav aria-label="Weeks" className="flex gap-2">
+          <Link href={hrefFor(addDays(week.monday, -7))} className={buttonClasses("secondary", "sm")}>
+            <span aria-hidden="true">←</span> Previous<span className="sr-only"> week</span>
+          </Link>
+          <Link
+            href={hrefFor(week.thisMonday)}
+            className={buttonClasses("secondary", "sm")}
+            aria-current={week.monday === week.thisMonday ? "page" : undefined}
+          >
+            This week
+          </Link>
+          <Link href={hrefFor(addDays(week.monday, 7))} className={buttonClasses("secondary", "sm")}>
+            Next<span className="sr-only"> week</span> <span aria-hidden="true">→</span>
+          </Link>
+        </nav>
+      </div>
+
+      <ol className="grid gap-3 lg:grid-cols-7 lg:gap-2">
+        {days.map((day) => {
+          const daySessions = byDay.get(day)!;
+          const isToday = day === today;
+          return (
+            <li
+              key={day}
+              aria-labelledby={`day-${day}`}
+              aria-current={isToday ? "date" : undefined}
+              className={cn(
+                "rounded-xl border bg-white p-3 lg:min-h-40 lg:p-2",
+                daySessions.length === 0 && "flex items-baseline justify-between gap-3 py-2 lg:block lg:py-2",
+                isToday ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200",
+              )}
+            >
+              <h3 id={`day-${day}`} className="flex flex-wrap items-baseline justify-between gap-x-2 text-sm font-semibold text-slate-800">
+                <span>{formatCalendarDate(day, "short")}</span>
+                {isToday && (
+                  <span className="text-xs font-medium text-brand-700">
+                    Today
+                  </span>
+                )}
+              </h3>
+              {daySessions.length === 0 ? (
+                <p className="text-sm text-slate-500 lg:mt-1">No sessions</p>
+              ) : (
+                <ul className="mt-2 grid gap-2">
+                  {daySessions.map((session) => (
+                    <SessionItem key={session.id} session={session} zone={zone} coachZone={coachZone} now={now} />
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function SessionItem({ session, zone, coachZone, now }: { session: SessionView; zone: string; coachZone: string; now: Date }) {
+  const time = formatTimeRange(session.startsAt, session.endsAt, zone);
+  const memberName = session.member?.name ?? "No member";
+  const started = new Date(session.startsAt).getTime() <= now.getTime();
+  const cancelled = session.status === "cancelled";
+  return (
+    <li
+      className={cn(
+        "rounded-lg border border-slate-200 p-3 lg:p-2",
+        cancelled ? "bg-slate-50 text-slate-600" : "bg-brand-50/40",
+      )}
+    >
+      <p className={cn("whitespace-nowrap font-semibold tabular-nums text-slate-900 lg:text-sm", cancelled && "text-slate-600 line-through decoration-slate-400")}>
+        {time}
+      </p>
+      {coachZone !== zone && (
+        <p className="text-xs text-slate-600">
+          {formatTimeRange(session.startsAt, session.endsAt, coachZone)} {zoneName(coachZone)}
+        </p>
+      )}
+      <p className="mt-1 text-sm text-slate-800">{memberName}</p>
+      <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
+        <StatusBadge status={session.status} />
+        <span className="text-xs text-slate-600">{session.recurringBookingId ? "Series" : "One-time"}</span>
+      </div>
+      {cancelled && session.cancellationReason && (
+        <p className="mt-1 text-xs text-slate-600">Reason: {session.cancellationReason}</p>
+      )}
+      <SessionActions
+        sessionId={session.id}
+        summary={`${memberName}, ${formatCalendarDate(dateInZone(session.startsAt, zone), "short")}, ${time}`}
+        canCancel={session.status === "scheduled" && !started}
+        canMarkNoShow={started && (session.status === "scheduled" || session.status === "completed")}
+      />
+    </li>
+  );
+}
