@@ -41,7 +41,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "phone", use: { ...devices["Pixel 7"], defaultBrowserType: "chromium" } },
+    { name: "sign-in", testMatch: "auth.setup.ts", use: { ...devices["Pixel 7"] } },
+    { name: "phone", dependencies: ["sign-in"], use: { ...devices["Pixel 7"] } },
   ],
   webServer: {
     command: `npx tsx tests/e2e/serve.ts`,

@@ -3,7 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { NAVIGATION } from "@/components/app-shell";
-import { signIn, type DemoEmail } from "./support";
+import { SIGNED_IN_ACCOUNTS, signedInState } from "./support";
 
 async function expectAccessible(page: Page, path: string): Promise<void> {
   await page.goto(path);
@@ -23,9 +23,11 @@ for (const [role, email] of [
   ["member", "member1@coachbook.test"],
   ["coach", "coach.paris@coachbook.test"],
   ["owner", "owner@coachbook.test"],
-] as const satisfies ReadonlyArray<readonly [keyof typeof NAVIGATION, DemoEmail]>) {
-  test(`every ${role} page passes axe`, async ({ page }) => {
-    await signIn(page, email);
-    for (const { href } of NAVIGATION[role]) await expectAccessible(page, href);
+] as const satisfies ReadonlyArray<readonly [keyof typeof NAVIGATION, (typeof SIGNED_IN_ACCOUNTS)[number]]>) {
+  test.describe(`as ${role}`, () => {
+    test.use({ storageState: signedInState(email) });
+    test(`every ${role} page passes axe`, async ({ page }) => {
+      for (const { href } of NAVIGATION[role]) await expectAccessible(page, href);
+    });
   });
 }

@@ -5,28 +5,12 @@
 // Jordan's calendar. The viewer is in London, so Paris times are named.
 // Each scenario works on its own week of Camille's calendar, so the order
 // of the tests does not matter; none touches member3 (the member spec's).
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { addDays, dateInZone, mondayOf } from "@/lib/time-format";
-import { saveScreenshot, signIn, type DemoEmail } from "./support";
+import { saveScreenshot, signedInState } from "./support";
 
-// Signed in once per role for the whole file (better-auth allows ten
-// sign-ins a minute from one address, and the other spec files sign in too).
-const COACH_STATE = "test-results/playwright/.auth/coach-paris.json";
-const OWNER_STATE = "test-results/playwright/.auth/owner.json";
-
-// Playwright gives browser.newContext() the project's options (phone, zone,
-// server) and the test's storageState: a sign-in starts from none.
-async function saveSignIn(browser: Browser, email: DemoEmail, path: string) {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  await signIn(await context.newPage(), email);
-  await context.storageState({ path });
-  await context.close();
-}
-
-test.beforeAll(async ({ browser }) => {
-  await saveSignIn(browser, "coach.paris@coachbook.test", COACH_STATE);
-  await saveSignIn(browser, "owner@coachbook.test", OWNER_STATE);
-});
+const COACH_STATE = signedInState("coach.paris@coachbook.test");
+const OWNER_STATE = signedInState("owner@coachbook.test");
 
 const PARIS = "Europe/Paris";
 /** The Monday of this week in Paris, and the Tuesday `weeks` weeks later (Alex's day). */

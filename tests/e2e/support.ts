@@ -1,9 +1,24 @@
-// Shared steps of the browser tests: sign in as a demo account, and save a
-// screenshot under test-results/screenshots/ for the review.
+// Shared steps of the browser tests: sign in as a demo account, the saved
+// sessions of auth.setup.ts, and screenshots under test-results/screenshots/
+// for the review.
 import { expect, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "@/db/seed";
 
 export type DemoEmail = (typeof DEMO_ACCOUNTS)[number]["email"];
+
+/** The accounts auth.setup.ts signs in once for every spec. */
+export const SIGNED_IN_ACCOUNTS = [
+  "owner@coachbook.test",
+  "coach.paris@coachbook.test",
+  "member1@coachbook.test",
+  "member2@coachbook.test",
+  "member3@coachbook.test",
+] as const satisfies readonly DemoEmail[];
+
+/** The storage state (session cookie) of a signed-in demo account: `test.use({ storageState: signedInState(email) })`. */
+export function signedInState(email: (typeof SIGNED_IN_ACCOUNTS)[number]): string {
+  return `test-results/playwright/.auth/${email}.json`;
+}
 
 export async function signIn(page: Page, email: DemoEmail): Promise<void> {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.email === email)!;
