@@ -25,8 +25,9 @@ export function triggerLabel(trigger: string): string {
   return TRIGGERS[trigger] ?? trigger;
 }
 
-/** "0.4 s", "12 s", "2 min 5 s". */
+/** "80 ms", "2.4 s", "12 s", "2 min 5 s". */
 export function formatDuration(durationMs: number): string {
+  if (durationMs < 1000) return `${Math.round(durationMs)} ms`;
   if (durationMs < 10_000) return `${(durationMs / 1000).toFixed(1)} s`;
   const seconds = Math.round(durationMs / 1000);
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;

@@ -48,40 +48,45 @@ export function WeekCard({ title, week, upcoming }: { title: string; week: WeekF
     ["Cancelled", week.cancelled],
     ["No-shows", week.noShows],
   ] as const;
+  const headingId = `figures-${title.toLowerCase().replaceAll(" ", "-")}`;
   return (
-    <Card className="grid gap-4" as="section">
-      <div data-testid={`figures-${title.toLowerCase().replace(" ", "-")}`}>
-        <h2 className="text-lg font-semibold">{title}</h2>
-        <p className="text-sm text-slate-600">{weekLabel(week)}</p>
-      </div>
-      <div className="grid gap-2">
-        <div className="flex items-baseline justify-between gap-2">
-          <span className="text-sm font-medium text-slate-800">Utilisation</span>
-          <span className="text-2xl font-semibold tabular-nums text-slate-900">{formatUtilisation(week.utilisation)}</span>
+    <section aria-labelledby={headingId}>
+      <Card className="grid h-full gap-4" as="div">
+        <div>
+          <h2 id={headingId} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <p className="text-sm text-slate-600">{weekLabel(week)}</p>
         </div>
-        <UtilisationBar utilisation={week.utilisation} label={`${title}: utilisation of availability`} />
-        <p className="text-sm text-slate-600">
-          {week.availableMinutes > 0
-            ? `${formatMinutes(week.bookedMinutes)} booked of ${formatMinutes(week.availableMinutes)} available`
-            : "No availability this week"}
-        </p>
-      </div>
-      <dl className="grid grid-cols-3 gap-2">
-        {counts.map(([label, value]) => (
-          <div key={label} className="rounded-lg bg-slate-50 px-3 py-2">
-            <dt className="text-xs font-medium text-slate-600">{label}</dt>
-            <dd className={cn("text-xl font-semibold tabular-nums", label === "No-shows" && value > 0 ? "text-amber-800" : "text-slate-900")}>
-              {value}
-            </dd>
+        <div className="grid gap-2">
+          <div className="flex items-baseline justify-between gap-2">
+            <span className="text-sm font-medium text-slate-800">Utilisation</span>
+            <span className="text-2xl font-semibold tabular-nums text-slate-900">{formatUtilisation(week.utilisation)}</span>
           </div>
-        ))}
-      </dl>
-      {week.scheduled > 0 && (
-        <p className="text-sm text-slate-600">
-          {week.scheduled} {week.scheduled === 1 ? "session" : "sessions"} {upcoming ? "still to come" : "not yet marked completed"}
-        </p>
-      )}
-    </Card>
+          <UtilisationBar utilisation={week.utilisation} label={`${title}: utilisation of availability`} />
+          <p className="text-sm text-slate-600">
+            {week.availableMinutes > 0
+              ? `${formatMinutes(week.bookedMinutes)} booked of ${formatMinutes(week.availableMinutes)} available`
+              : "No availability in this week"}
+          </p>
+        </div>
+        <dl className="grid grid-cols-3 gap-2">
+          {counts.map(([label, value]) => (
+            <div key={label} className="rounded-lg bg-slate-50 px-3 py-2">
+              <dt className="text-xs font-medium text-slate-600">{label}</dt>
+              <dd className={cn("text-xl font-semibold tabular-nums", label === "No-shows" && value > 0 ? "text-amber-800" : "text-slate-900")}>
+                {value}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {week.scheduled > 0 && (
+          <p className="text-sm text-slate-600">
+            {week.scheduled} {week.scheduled === 1 ? "session" : "sessions"} {upcoming ? "still to come" : "not yet marked completed"}
+          </p>
+        )}
+      </Card>
+    </section>
   );
 }
 
