@@ -34,7 +34,7 @@ export function CoachTimeZoneForm({ coachId, timezone, businessZone }: { coachId
           }}
           hint={`Of their weekly hours and bookings. Empty: the business zone (${businessZone}).`}
           error={zoneError}
-          className="min-w-0 flex-1 basis-56"
+          className="min-w-0 flex-1 basis-56 sm:max-w-md"
         />
         <Button type="submit" variant="secondary" pending={pending} pendingLabel="Saving…" className="sm:mt-6">
           Save time zone

@@ -51,7 +51,7 @@ export function WeekCard({ title, week, upcoming }: { title: string; week: WeekF
   const headingId = `figures-${title.toLowerCase().replaceAll(" ", "-")}`;
   return (
     <section aria-labelledby={headingId}>
-      <Card className="grid h-full gap-4" as="div">
+      <Card className="grid h-full content-start gap-4" as="div">
         <div>
           <h2 id={headingId} className="text-lg font-semibold">
             {title}
