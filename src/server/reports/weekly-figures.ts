@@ -153,7 +153,8 @@ function weeklyCellsQuery(boundaries: Date[], zone: string) {
       FROM users u
       LEFT JOIN coach_settings cs ON cs.coach_id = u.id
       WHERE u.role = 'coach'
-         OR u.id IN (SELECT t.coach_id FROM training_sessions t, weeks wk WHERE t.starts_at <@ wk.span)
+         OR u.id IN (SELECT t.coach_id FROM training_sessions t
+                     WHERE t.starts_at >= ${lastMonday}::timestamptz AND t.starts_at < ${nextMonday}::timestamptz)
     ),
     cells AS (
       SELECT wk.week, wk.span, p.id, p.name, p.zone,
@@ -178,7 +179,8 @@ function weeklyCellsQuery(boundaries: Date[], zone: string) {
              coalesce(sum(extract(epoch FROM t.ends_at - t.starts_at))
                         FILTER (WHERE t.status IN ('completed', 'scheduled')), 0)::float8 / 60 AS booked_minutes
       FROM training_sessions t
-      WHERE t.coach_id = c.id AND t.starts_at <@ c.span
+      -- Bounds, not "<@ span": the btree index on starts_at serves them.
+      WHERE t.coach_id = c.id AND t.starts_at >= lower(c.span) AND t.starts_at < upper(c.span)
     ) s
     ORDER BY c.week, c.name, c.id`;
 }
