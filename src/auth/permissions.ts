@@ -24,6 +24,8 @@ export const permissions = {
   "conflicts:manage": ["owner", "coach"],
   /** Run session generation by hand and see the runs. */
   "generation:run": ["owner"],
+  /** The business's figures (sessions held, cancelled, no-shows, utilisation). */
+  "reports:read": ["owner"],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof permissions;

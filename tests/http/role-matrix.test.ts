@@ -82,6 +82,7 @@ const protectedRoutes: ProtectedRoute[] = [
     // Setting the member's role to what it already is: allowed, changes nothing.
     request: () => [`/api/v1/users/${ids.member}`, jsonPatch({ role: "member" })],
   },
+  { name: "GET /api/v1/reports/weekly-figures", request: () => ["/api/v1/reports/weekly-figures", { method: "GET" }] },
 ];
 
 const expected: Record<Caller, number> = { anonymous: 401, member: 403, coach: 403, owner: 200 };

@@ -20,6 +20,7 @@ import type { OccurrenceOutcome } from "../bookings/create-recurring-booking";
 import type { RecurringBookingView } from "../bookings/recurring-booking-view";
 import type { CoachView } from "../coaches/list-coaches";
 import type { ConflictView } from "../conflicts/conflict-view";
+import type { CoachFigures, Figures, WeekFigures, WeeklyFigures } from "../reports/weekly-figures";
 import type { GenerationRunView } from "../sessions/generation-run-view";
 import type { SessionView } from "../sessions/session-view";
 import type { UserView } from "../users/user-view";
@@ -44,6 +45,17 @@ type MemberRef = NonNullable<SessionView["member"]>;
 type FreeSlot = FreeSlots["slots"][number];
 type Requester = NonNullable<GenerationRunView["requestedBy"]>;
 type SeriesRef = ConflictView["series"];
+
+/** The counts and minutes shared by a week and each coach in it. */
+const figures: { [K in keyof Figures]-?: JsonSchema } = {
+  held: { ...integer, description: "Sessions completed." },
+  cancelled: integer,
+  noShows: integer,
+  scheduled: { ...integer, description: "Sessions still scheduled (upcoming, or past and not yet marked completed)." },
+  bookedMinutes: { type: "number", description: "Minutes of held and scheduled sessions." },
+  availableMinutes: { type: "number", description: "Minutes of availability: weekly rules ∪ additions − blocked slots." },
+  utilisation: { ...nullable({ type: "number" }), description: "bookedMinutes ÷ availableMinutes; null when nothing was available." },
+};
 
 /** components.schemas: every response shape. */
 export const responseSchemas: Record<string, JsonSchema> = {
@@ -194,6 +206,20 @@ export const responseSchemas: Record<string, JsonSchema> = {
     { description: "One run of the session generator." },
   ),
   BookingStatus: enumOf(bookingStatus.enumValues),
+  CoachFigures: objectOf<CoachFigures>({ coachId: id, name: text, timezone: zone, ...figures }),
+  WeekFigures: objectOf<WeekFigures>({
+    monday: date,
+    sunday: date,
+    startsAt: instantSchema,
+    endsAt: { ...instantSchema, description: "Exclusive: the next Monday's midnight in the business zone." },
+    ...figures,
+    coaches: { ...arrayOf(ref("CoachFigures")), description: "Every coach, and anyone who ran a session in either week, by name." },
+  }),
+  WeeklyFigures: objectOf<WeeklyFigures>({
+    timeZone: { ...zone, description: "The business zone the weeks are cut in." },
+    thisWeek: ref("WeekFigures"),
+    lastWeek: ref("WeekFigures"),
+  }),
 
   // ── Errors ───────────────────────────────────────────────────────────────
   Error: {

@@ -10,6 +10,7 @@ import type { JsonSchema } from "./json-schema";
 import { buildOperation, type HttpMethod, type OperationSpec, type PathSpecs } from "./operation";
 import { bookingPaths } from "./paths/bookings";
 import { coachPaths } from "./paths/coaches";
+import { reportPaths } from "./paths/reports";
 import { sessionPaths } from "./paths/sessions";
 import { systemPaths } from "./paths/system";
 import { userPaths } from "./paths/users";
@@ -44,12 +45,13 @@ const tags = [
   { name: "sessions", description: "Concrete, dated sessions: list, cancel one, no-show." },
   { name: "conflicts", description: "Occurrences a series could not place, for the coach and owner to resolve." },
   { name: "generation", description: "Creating the sessions of every series ahead of time: daily by cron, or by hand." },
+  { name: "reports", description: "The business's figures (owner only)." },
 ];
 
 /** Every documented path → method → operation, as written in paths/*.ts. */
 export function operationSpecs(): PathSpecs {
   const all: PathSpecs = {};
-  for (const area of [systemPaths, userPaths, coachPaths, bookingPaths, sessionPaths]) {
+  for (const area of [systemPaths, userPaths, coachPaths, bookingPaths, sessionPaths, reportPaths]) {
     for (const [path, methods] of Object.entries(area)) {
       if (all[path]) throw new Error(`API reference: ${path} is described twice`);
       all[path] = methods;

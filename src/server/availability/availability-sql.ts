@@ -38,6 +38,48 @@ export function coveredByAvailability({ coachId, localDate, zone, startsAt, ends
         ) @> tstzrange(${startsAt}, ${endsAt}, '[)'), false)`;
 }
 
+export interface AvailableTimeTerms {
+  /** text: the coach's id. */
+  coachId: SQL;
+  /** text: the coach's effective IANA zone. */
+  zone: SQL;
+  /** date: the first and last local dates (in the coach's zone, inclusive) whose weekly rules count. */
+  fromDate: SQL;
+  toDate: SQL;
+  /** tstzrange: the additions and blocked slots that overlap it count. */
+  span: SQL;
+}
+
+/**
+ * A tstzmultirange (never NULL): the coach's weekly rules on each local date
+ * fromDate..toDate, each turned into instants with wall_clock_to_instant()
+ * (DESIGN.md's DST rule), ∪ every availability addition overlapping `span`.
+ * Not clipped to `span`: callers intersect.
+ */
+export function availableTime({ coachId, zone, fromDate, toDate, span }: AvailableTimeTerms): SQL {
+  return sql`coalesce((
+           SELECT range_agg(avail.r) FROM (
+             SELECT tstzrange(wall_clock_to_instant(d.day::date + w.start_time::time, ${zone}),
+                              wall_clock_end(d.day::date, w.start_time::time, w.end_time::time, ${zone}), '[)') AS r
+             FROM generate_series((${fromDate})::timestamp, (${toDate})::timestamp, interval '1 day') AS d(day)
+             JOIN weekly_availability w
+               ON w.coach_id = ${coachId} AND w.day_of_week = extract(dow FROM d.day)::int
+             UNION ALL
+             SELECT tstzrange(a.starts_at, a.ends_at, '[)')
+             FROM availability_additions a
+             WHERE a.coach_id = ${coachId} AND a.starts_at < upper(${span}) AND a.ends_at > lower(${span})
+           ) avail), '{}'::tstzmultirange)`;
+}
+
+/** A tstzmultirange (never NULL): the coach's blocked slots (time off) overlapping `span`. */
+export function blockedTime({ coachId, span }: Pick<AvailableTimeTerms, "coachId" | "span">): SQL {
+  return sql`coalesce((
+           SELECT range_agg(tstzrange(x.starts_at, x.ends_at, '[)'))
+           FROM blocked_slots x
+           WHERE x.coach_id = ${coachId} AND x.starts_at < upper(${span}) AND x.ends_at > lower(${span})
+         ), '{}'::tstzmultirange)`;
+}
+
 export interface FreeTimeTerms {
   coachId: string;
   /** Local dates in the coach's zone, inclusive. */
@@ -53,13 +95,14 @@ export interface FreeTimeTerms {
  * ends_at) — one row per disjoint free range, or a single row with NULL
  * range when there is none, and no row when the id is not a coach's.
  *
- *   free = (weekly rules on each local date ∪ additions) − (blocked slots ∪
- *          non-cancelled sessions), within [from 00:00, to + 2 days 00:00)
+ *   free = (weekly rules on each local date ∪ additions) − blocked slots
+ *          − non-cancelled sessions, within [from 00:00, to + 2 days 00:00)
  *
  * The extra day lets a slot that starts late on `to` run past midnight into
  * free time of the next day; callers keep only slot starts on from..to.
  */
 export function freeTimeQuery(terms: FreeTimeTerms): SQL {
+  const coach = { coachId: sql`b.id`, span: sql`b.span` };
   return sql`
     WITH coach AS (
       SELECT u.id,
@@ -78,29 +121,14 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
     ),
     free AS (
       SELECT b.zone, b.notice, b.default_duration,
-        (coalesce((
-           SELECT range_agg(avail.r) FROM (
-             SELECT tstzrange(wall_clock_to_instant(d.day::date + w.start_time::time, b.zone),
-                              wall_clock_end(d.day::date, w.start_time::time, w.end_time::time, b.zone), '[)') AS r
-             FROM generate_series(${terms.from}::date::timestamp, (${terms.to}::date + 1)::timestamp, interval '1 day') AS d(day)
-             JOIN weekly_availability w
-               ON w.coach_id = b.id AND w.day_of_week = extract(dow FROM d.day)::int
-             UNION ALL
-             SELECT tstzrange(a.starts_at, a.ends_at, '[)')
-             FROM availability_additions a
-             WHERE a.coach_id = b.id AND a.starts_at < upper(b.span) AND a.ends_at > lower(b.span)
-           ) avail), '{}'::tstzmultirange)
+        (${availableTime({ ...coach, zone: sql`b.zone`, fromDate: sql`${terms.from}::date`, toDate: sql`${terms.to}::date + 1` })}
+         - ${blockedTime(coach)}
          - coalesce((
-           SELECT range_agg(busy.r) FROM (
-             SELECT tstzrange(x.starts_at, x.ends_at, '[)') AS r
-             FROM blocked_slots x
-             WHERE x.coach_id = b.id AND x.starts_at < upper(b.span) AND x.ends_at > lower(b.span)
-             UNION ALL
-             SELECT tstzrange(t.starts_at, t.ends_at, '[)')
-             FROM training_sessions t
-             WHERE t.coach_id = b.id AND t.status <> 'cancelled'
-               AND tstzrange(t.starts_at, t.ends_at, '[)') && b.span
-           ) busy), '{}'::tstzmultirange)
+           SELECT range_agg(tstzrange(t.starts_at, t.ends_at, '[)'))
+           FROM training_sessions t
+           WHERE t.coach_id = b.id AND t.status <> 'cancelled'
+             AND tstzrange(t.starts_at, t.ends_at, '[)') && b.span
+           ), '{}'::tstzmultirange)
         ) * tstzmultirange(b.span) AS ranges
       FROM bounds b
     )

@@ -1,0 +1,149 @@
+// The owner's weekly figures: one card per week (utilisation with its bar,
+// sessions held, cancelled, no-shows) and a table of each coach's
+// utilisation this week and last. Numbers come from the weekly-figures use
+// case; this only writes them for people.
+import type { CoachFigures, Figures, WeekFigures } from "@/server/reports/weekly-figures";
+import { formatCalendarDate, zoneName } from "@/lib/time-format";
+import { cn } from "@/lib/cn";
+import { Card } from "../ui/card";
+
+/** "0 min", "45 min", "3 h", "12 h 30 min". */
+export function formatMinutes(minutes: number): string {
+  const rounded = Math.round(minutes);
+  const hours = Math.floor(rounded / 60);
+  const rest = rounded % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** "38%", or "—" when nothing was available. */
+export function formatUtilisation(utilisation: number | null): string {
+  return utilisation === null ? "—" : `${Math.round(utilisation * 100)}%`;
+}
+
+export function weekLabel(week: WeekFigures): string {
+  return `${formatCalendarDate(week.monday, "short")} – ${formatCalendarDate(week.sunday, "short")}`;
+}
+
+function UtilisationBar({ utilisation, label }: { utilisation: number | null; label: string }) {
+  const percent = utilisation === null ? 0 : Math.min(100, Math.round(utilisation * 100));
+  return (
+    <div
+      role="meter"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-valuetext={formatUtilisation(utilisation)}
+      className="h-2.5 overflow-hidden rounded-full bg-slate-200"
+    >
+      <div className="h-full rounded-full bg-brand-600" style={{ width: `${percent}%` }} />
+    </div>
+  );
+}
+
+export function WeekCard({ title, week, upcoming }: { title: string; week: WeekFigures; upcoming: boolean }) {
+  const counts = [
+    ["Held", week.held],
+    ["Cancelled", week.cancelled],
+    ["No-shows", week.noShows],
+  ] as const;
+  const headingId = `figures-${title.toLowerCase().replaceAll(" ", "-")}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <Card className="grid h-full content-start gap-4" as="div">
+        <div>
+          <h2 id={headingId} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <p className="text-sm text-slate-600">{weekLabel(week)}</p>
+        </div>
+        <div className="grid gap-2">
+          <div className="flex items-baseline justify-between gap-2">
+            <span className="text-sm font-medium text-slate-800">Utilisation</span>
+            <span className="text-2xl font-semibold tabular-nums text-slate-900">{formatUtilisation(week.utilisation)}</span>
+          </div>
+          <UtilisationBar utilisation={week.utilisation} label={`${title}: utilisation of availability`} />
+          <p className="text-sm text-slate-600">
+            {week.availableMinutes > 0
+              ? `${formatMinutes(week.bookedMinutes)} booked of ${formatMinutes(week.availableMinutes)} available`
+              : "No availability in this week"}
+          </p>
+        </div>
+        <dl className="grid grid-cols-3 gap-2">
+          {counts.map(([label, value]) => (
+            <div key={label} className="rounded-lg bg-slate-50 px-3 py-2">
+              <dt className="text-xs font-medium text-slate-600">{label}</dt>
+              <dd className={cn("text-xl font-semibold tabular-nums", label === "No-shows" && value > 0 ? "text-amber-800" : "text-slate-900")}>
+                {value}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {week.scheduled > 0 && (
+          <p className="text-sm text-slate-600">
+            {week.scheduled} {week.scheduled === 1 ? "session" : "sessions"} {upcoming ? "still to come" : "not yet marked completed"}
+          </p>
+        )}
+      </Card>
+    </section>
+  );
+}
+
+function CoachCell({ figures }: { figures: Figures | undefined }) {
+  if (!figures) return <span className="text-slate-500">—</span>;
+  const counts = [
+    [figures.held, "held"],
+    [figures.cancelled, "cancelled"],
+    [figures.noShows, figures.noShows === 1 ? "no-show" : "no-shows"],
+  ].filter(([count]) => Number(count) > 0);
+  return (
+    <div className="grid gap-0.5">
+      <span className="font-semibold tabular-nums text-slate-900">{formatUtilisation(figures.utilisation)}</span>
+      <span className="text-xs text-slate-600">
+        {figures.availableMinutes > 0
+          ? `${formatMinutes(figures.bookedMinutes)} of ${formatMinutes(figures.availableMinutes)}`
+          : "no availability"}
+      </span>
+      {counts.length > 0 && <span className="text-xs text-slate-600">{counts.map(([count, label]) => `${count} ${label}`).join(" · ")}</span>}
+    </div>
+  );
+}
+
+/** Each coach's utilisation this week and last (a coach in either week gets a row). */
+export function CoachFiguresTable({ thisWeek, lastWeek }: { thisWeek: WeekFigures; lastWeek: WeekFigures }) {
+  const rows = new Map<string, { coach: CoachFigures; thisWeek?: CoachFigures; lastWeek?: CoachFigures }>();
+  for (const coach of lastWeek.coaches) rows.set(coach.coachId, { coach, lastWeek: coach });
+  for (const coach of thisWeek.coaches) rows.set(coach.coachId, { ...rows.get(coach.coachId), coach, thisWeek: coach });
+  const sorted = [...rows.values()].sort((a, b) => a.coach.name.localeCompare(b.coach.name));
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Utilisation of availability per coach, this week and last week</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Coach</th>
+            <th scope="col" className="px-4 py-2 font-medium">This week</th>
+            <th scope="col" className="px-4 py-2 font-medium">Last week</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {sorted.map((row) => (
+            <tr key={row.coach.coachId} className="align-top">
+              <th scope="row" className="px-4 py-3 font-normal">
+                <span className="block font-medium text-slate-900">{row.coach.name}</span>
+                <span className="block text-xs text-slate-600">{zoneName(row.coach.timezone)}</span>
+              </th>
+              <td className="px-4 py-3">
+                <CoachCell figures={row.thisWeek} />
+              </td>
+              <td className="px-4 py-3">
+                <CoachCell figures={row.lastWeek} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

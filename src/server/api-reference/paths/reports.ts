@@ -1,0 +1,22 @@
+// Reports: the owner's weekly figures.
+import { ref } from "../json-schema";
+import type { PathSpecs } from "../operation";
+
+export const reportPaths: PathSpecs = {
+  "/api/v1/reports/weekly-figures": {
+    get: {
+      operationId: "getWeeklyFigures",
+      tag: "reports",
+      summary: "This week's and last week's figures",
+      description:
+        "Weeks run Monday to Sunday in the business zone (BUSINESS_TIMEZONE); a session counts in the week it starts in. Utilisation = minutes of held and scheduled sessions ÷ minutes of availability (weekly rules ∪ additions − blocked slots, within the week), per coach and overall.",
+      access: { permission: "reports:read" },
+      success: {
+        status: 200,
+        description: "Both weeks, overall and per coach.",
+        schema: { type: "object", properties: { figures: ref("WeeklyFigures") }, required: ["figures"] },
+      },
+      errors: { 403: "Not the owner." },
+    },
+  },
+};

@@ -1,0 +1,186 @@
+// Owner: the business's figures for this week and last week, overall and per
+// coach — sessions held (completed), cancelled, no-shows, still scheduled,
+// and utilisation of availability. Weeks run Monday to Sunday in the
+// business's zone (BUSINESS_TIMEZONE); a session belongs to the week it
+// starts in.
+//
+//   utilisation = booked minutes (held + scheduled sessions)
+//               ÷ available minutes (weekly rules ∪ additions − time off, within the week)
+//
+// One SQL statement gives every (week, coach) cell, availability measured
+// with the same multirange definition as free slots (availability-sql.ts);
+// the sums and ratios are taken here.
+import { sql } from "drizzle-orm";
+import { Temporal } from "temporal-polyfill";
+import type { Actor } from "@/auth/current-actor";
+import { assertCan } from "@/auth/permissions";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { instantToWallClock, wallClockToInstant } from "@/domain/time";
+import { availableTime, blockedTime } from "../availability/availability-sql";
+import { businessTimeZone } from "../config";
+
+export interface Figures {
+  /** Sessions completed. */
+  held: number;
+  cancelled: number;
+  noShows: number;
+  /** Sessions still scheduled (upcoming, or past and not yet swept to completed). */
+  scheduled: number;
+  /** Minutes of held and scheduled sessions. */
+  bookedMinutes: number;
+  /** Minutes of availability: weekly rules ∪ additions − blocked slots. */
+  availableMinutes: number;
+  /** bookedMinutes ÷ availableMinutes; null when nothing was available. */
+  utilisation: number | null;
+}
+
+export interface CoachFigures extends Figures {
+  coachId: string;
+  name: string;
+  /** The coach's effective zone (their own, else the business's). */
+  timezone: string;
+}
+
+export interface WeekFigures extends Figures {
+  /** Monday and Sunday of the week, calendar dates in the business zone. */
+  monday: string;
+  sunday: string;
+  /** The week as instants, half-open [startsAt, endsAt). */
+  startsAt: string;
+  endsAt: string;
+  /** Every coach, and anyone who ran a session that week, by name. */
+  coaches: CoachFigures[];
+}
+
+export interface WeeklyFigures {
+  /** The zone the weeks are cut in. */
+  timeZone: string;
+  thisWeek: WeekFigures;
+  lastWeek: WeekFigures;
+}
+
+interface CellRow {
+  week: number;
+  coach_id: string;
+  name: string;
+  zone: string;
+  held: number;
+  cancelled: number;
+  no_shows: number;
+  scheduled: number;
+  booked_minutes: number | string;
+  available_minutes: number | string;
+}
+
+export async function weeklyFigures(options: {
+  db: DatabaseOrTransaction;
+  actor: Actor | null;
+  /** For tests; default now. */
+  now?: Date;
+}): Promise<WeeklyFigures> {
+  assertCan(options.actor, "reports:read");
+  const zone = businessTimeZone();
+  const today = Temporal.PlainDate.from(instantToWallClock(options.now ?? new Date(), zone).date);
+  const thisMonday = today.subtract({ days: today.dayOfWeek - 1 }); // dayOfWeek: 1 = Monday
+  // Midnight of each Monday in the business zone (DESIGN.md's DST rule):
+  // last week is [0, 1), this week [1, 2).
+  const mondays = [-7, 0, 7].map((days) => thisMonday.add({ days }).toString());
+  const boundaries = mondays.map((monday) => wallClockToInstant(monday, "00:00", zone));
+
+  const rows = await selectRows<CellRow>(options.db, weeklyCellsQuery(boundaries, zone));
+  const [lastWeek, thisWeek] = [0, 1].map((week): WeekFigures => {
+    const coaches = rows
+      .filter((row) => Number(row.week) === week)
+      .map(
+        (row): CoachFigures => ({
+          coachId: row.coach_id,
+          name: row.name,
+          timezone: row.zone,
+          ...withUtilisation({
+            held: Number(row.held),
+            cancelled: Number(row.cancelled),
+            noShows: Number(row.no_shows),
+            scheduled: Number(row.scheduled),
+            bookedMinutes: Number(row.booked_minutes),
+            availableMinutes: Number(row.available_minutes),
+          }),
+        }),
+      );
+    const total = (key: Exclude<keyof Figures, "utilisation">) => coaches.reduce((sum, coach) => sum + coach[key], 0);
+    return {
+      monday: mondays[week]!,
+      sunday: Temporal.PlainDate.from(mondays[week]!).add({ days: 6 }).toString(),
+      startsAt: boundaries[week]!.toISOString(),
+      endsAt: boundaries[week + 1]!.toISOString(),
+      ...withUtilisation({
+        held: total("held"),
+        cancelled: total("cancelled"),
+        noShows: total("noShows"),
+        scheduled: total("scheduled"),
+        bookedMinutes: total("bookedMinutes"),
+        availableMinutes: total("availableMinutes"),
+      }),
+      coaches,
+    };
+  });
+  return { timeZone: zone, thisWeek: thisWeek!, lastWeek: lastWeek! };
+}
+
+function withUtilisation(figures: Omit<Figures, "utilisation">): Figures {
+  return {
+    ...figures,
+    utilisation: figures.availableMinutes > 0 ? figures.bookedMinutes / figures.availableMinutes : null,
+  };
+}
+
+/**
+ * One row per (week, coach): week 0 is last week, 1 this week. A coach's
+ * availability is cut from the local dates (in their own zone) that overlap
+ * the week — the day before the first one too, in case a zone's offset moves
+ * a whole local day — then clipped to the week.
+ */
+function weeklyCellsQuery(boundaries: Date[], zone: string) {
+  const [lastMonday, thisMonday, nextMonday] = boundaries.map((instant) => instant.toISOString());
+  const cell = { coachId: sql`p.id`, span: sql`wk.span` };
+  return sql`
+    WITH weeks AS (
+      SELECT 0 AS week, tstzrange(${lastMonday}::timestamptz, ${thisMonday}::timestamptz, '[)') AS span
+      UNION ALL
+      SELECT 1, tstzrange(${thisMonday}::timestamptz, ${nextMonday}::timestamptz, '[)')
+    ),
+    people AS (
+      SELECT u.id, u.name, coalesce(cs.timezone, ${zone}::text) AS zone
+      FROM users u
+      LEFT JOIN coach_settings cs ON cs.coach_id = u.id
+      WHERE u.role = 'coach'
+         OR u.id IN (SELECT t.coach_id FROM training_sessions t
+                     WHERE t.starts_at >= ${lastMonday}::timestamptz AND t.starts_at < ${nextMonday}::timestamptz)
+    ),
+    cells AS (
+      SELECT wk.week, wk.span, p.id, p.name, p.zone,
+             (${availableTime({
+               ...cell,
+               zone: sql`p.zone`,
+               fromDate: sql`(lower(wk.span) AT TIME ZONE p.zone)::date - 1`,
+               toDate: sql`(upper(wk.span) AT TIME ZONE p.zone)::date`,
+             })} - ${blockedTime(cell)}) * tstzmultirange(wk.span) AS available
+      FROM weeks wk CROSS JOIN people p
+    )
+    SELECT c.week, c.id AS coach_id, c.name, c.zone,
+           coalesce((SELECT sum(extract(epoch FROM upper(r) - lower(r))) FROM unnest(c.available) AS r), 0)::float8 / 60
+             AS available_minutes,
+           s.held, s.cancelled, s.no_shows, s.scheduled, s.booked_minutes
+    FROM cells c
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE t.status = 'completed')::int AS held,
+             count(*) FILTER (WHERE t.status = 'cancelled')::int AS cancelled,
+             count(*) FILTER (WHERE t.status = 'no_show')::int AS no_shows,
+             count(*) FILTER (WHERE t.status = 'scheduled')::int AS scheduled,
+             coalesce(sum(extract(epoch FROM t.ends_at - t.starts_at))
+                        FILTER (WHERE t.status IN ('completed', 'scheduled')), 0)::float8 / 60 AS booked_minutes
+      FROM training_sessions t
+      -- Bounds, not "<@ span": the btree index on starts_at serves them.
+      WHERE t.coach_id = c.id AND t.starts_at >= lower(c.span) AND t.starts_at < upper(c.span)
+    ) s
+    ORDER BY c.week, c.name, c.id`;
+}
