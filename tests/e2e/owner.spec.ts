@@ -5,17 +5,19 @@
 // again. Demo people other tests rely on are never changed.
 import { expect, test, type Locator } from "@playwright/test";
 import { addDays, dateInZone, formatCalendarDate, mondayOf } from "@/lib/time-format";
-import { saveScreenshot, signIn } from "./support";
+import { saveScreenshot, signedInState } from "./support";
 
 /** The business zone of the test server (BUSINESS_TIMEZONE unset). */
 const BUSINESS_ZONE = "UTC";
+
+test.use({ storageState: signedInState("owner@coachbook.test") });
 
 async function count(figures: Locator, label: string): Promise<number> {
   return Number(await figures.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").textContent());
 }
 
 test("the owner sees this week's and last week's figures, per coach, and the latest run", async ({ page }) => {
-  await signIn(page, "owner@coachbook.test");
+  await page.goto("/");
   await expect(page).toHaveURL(/\/owner$/);
   await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
 
@@ -42,7 +44,7 @@ test("the owner sees this week's and last week's figures, per coach, and the lat
 });
 
 test("the owner generates 8 weeks ahead and sees the run first in the list, with its counts", async ({ page }) => {
-  await signIn(page, "owner@coachbook.test");
+  await page.goto("/owner");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Generation" }).click();
   await expect(page.getByRole("heading", { name: "Session generation" })).toBeVisible();
   await expect(page.getByText("manual generation of the migration guide")).toBeVisible();
@@ -84,7 +86,7 @@ test("the owner makes a new member a coach with a time zone, refusing an unknown
   });
   expect(signUp.ok()).toBe(true);
 
-  await signIn(page, "owner@coachbook.test");
+  await page.goto("/owner");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
   const asMember = page.getByTestId("members").getByRole("listitem").filter({ hasText: email });
   await asMember.getByRole("button", { name: "Make coach" }).click();
