@@ -27,6 +27,12 @@ export const ROLE_HOME: Record<UserRole, string> = { member: "/member", coach: "
 
 export const currentActor = cache(async (): Promise<Actor | null> => getCurrentActor(await headers()));
 
+/** For the sign-in and sign-up pages: a signed-in visitor goes to their home instead. */
+export async function redirectWhenSignedIn(): Promise<void> {
+  const actor = await currentActor();
+  if (actor) redirect(ROLE_HOME[actor.role]);
+}
+
 export async function viewerZone(): Promise<{ zone: string; fromBrowser: boolean }> {
   const zone = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
   if (zone && isValidTimeZone(zone)) return { zone, fromBrowser: true };

@@ -1,27 +1,33 @@
 "use client";
 // Cancels one session (one occurrence of a series, or a one-time session)
-// after a confirmation that may carry a reason.
+// after a confirmation that may carry a reason. Members, coaches and the
+// owner use the same button; what the dialog says is theirs to choose.
+import type { ReactNode } from "react";
 import { cancelSessionAction } from "@/app/actions/session-actions";
 import { ConfirmButton } from "./ui/dialog";
-import { errorMessage } from "./use-action";
-import { useRouter } from "next/navigation";
+import { useAction } from "./use-action";
 
-export function CancelSessionButton({ sessionId, label }: { sessionId: string; label: string }) {
-  const router = useRouter();
+export function CancelSessionButton({
+  sessionId,
+  label = "Cancel",
+  description,
+  reasonLabel = "Reason (optional)",
+}: {
+  sessionId: string;
+  label?: ReactNode;
+  description: string;
+  reasonLabel?: string;
+}) {
+  const cancel = useAction(cancelSessionAction);
   return (
     <ConfirmButton
       label={label}
       title="Cancel this session?"
-      description="The slot becomes free for others. A recurring series goes on with its other dates."
-      reasonLabel="Reason (optional)"
+      description={description}
+      reasonLabel={reasonLabel}
       confirmLabel="Cancel session"
       pendingLabel="Cancelling…"
-      onConfirm={async (reason) => {
-        const result = await cancelSessionAction({ id: sessionId, ...(reason ? { reason } : {}) });
-        if (!result.ok) return errorMessage(result.error);
-        router.refresh();
-        return null;
-      }}
+      onConfirm={(reason) => cancel.confirm({ id: sessionId, ...(reason ? { reason } : {}) })}
     />
   );
 }

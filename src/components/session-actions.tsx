@@ -3,9 +3,10 @@
 // (with an optional reason the member sees) or mark a started one no-show.
 // Which buttons appear is decided by the server component from the
 // session's status and time; the use case decides whether it is allowed.
-import { cancelSessionAction, markNoShowAction } from "@/app/actions/session-actions";
+import { markNoShowAction } from "@/app/actions/session-actions";
+import { CancelSessionButton } from "./cancel-session-button";
 import { ConfirmButton } from "./ui/dialog";
-import { useConfirmAction } from "./use-confirm-action";
+import { useAction } from "./use-action";
 
 export function SessionActions({
   sessionId,
@@ -19,20 +20,16 @@ export function SessionActions({
   canCancel: boolean;
   canMarkNoShow: boolean;
 }) {
-  const cancel = useConfirmAction(cancelSessionAction);
-  const noShow = useConfirmAction(markNoShowAction);
+  const noShow = useAction(markNoShowAction);
   if (!canCancel && !canMarkNoShow) return null;
   return (
     <div className="mt-2 flex flex-wrap gap-2">
       {canCancel && (
-        <ConfirmButton
+        <CancelSessionButton
+          sessionId={sessionId}
           label={<>Cancel<span className="sr-only"> session: {summary}</span></>}
-          title="Cancel this session?"
           description={`${summary}. The member sees it as cancelled, with your reason.`}
           reasonLabel="Reason (optional, shown to the member)"
-          confirmLabel="Cancel session"
-          pendingLabel="Cancelling…"
-          onConfirm={(reason) => cancel.confirm({ id: sessionId, ...(reason ? { reason } : {}) })}
         />
       )}
       {canMarkNoShow && (

@@ -31,7 +31,10 @@ export function SessionList({
           <div className="flex items-center gap-2">
             <StatusBadge status={session.status} />
             {session.status === "scheduled" && new Date(session.startsAt) > now && (
-              <CancelSessionButton sessionId={session.id} label="Cancel" />
+              <CancelSessionButton
+                sessionId={session.id}
+                description="The time becomes free for others. A recurring series goes on with its other dates."
+              />
             )}
           </div>
         </li>

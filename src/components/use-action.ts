@@ -16,34 +16,51 @@ export function useAction<Input, Output>(action: (input: Input) => Promise<Actio
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
 
-  /** Runs the action; answers its data, or null after showing the error. */
-  const run = useCallback(
-    (input: Input): Promise<Output | null> =>
+  const execute = useCallback(
+    (input: Input): Promise<ActionResult<Output>> =>
       new Promise((resolve) => {
         startTransition(async () => {
           let result: ActionResult<Output>;
           try {
             result = await action(input);
           } catch {
-            setError(UNREACHABLE);
-            resolve(null);
-            return;
+            result = { ok: false, error: UNREACHABLE };
           }
           if (result.ok) {
             setError(null);
             router.refresh();
-            resolve(result.data);
           } else {
             setError(result.error);
-            resolve(null);
           }
+          resolve(result);
         });
       }),
     [action, router],
   );
 
+  /** Runs the action; answers its data, or null after showing the error. */
+  const run = useCallback(async (input: Input): Promise<Output | null> => {
+    const result = await execute(input);
+    return result.ok ? result.data : null;
+  }, [execute]);
+
+  /**
+   * For a ConfirmButton's onConfirm: runs the action and answers null when it
+   * succeeded (after `onSuccess`), else the message for the dialog.
+   */
+  const confirm = useCallback(
+    async (input: Input, onSuccess?: (data: Output) => void): Promise<string | null> => {
+      const result = await execute(input);
+      if (!result.ok) return errorMessage(result.error);
+      onSuccess?.(result.data);
+      return null;
+    },
+    [execute],
+  );
+
   return {
     run,
+    confirm,
     pending,
     error,
     clearError: () => setError(null),

@@ -1,17 +1,15 @@
 // Sign in with email and password; a signed-in visitor goes to their home.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { AuthCard } from "../auth-card";
-import { currentActor, ROLE_HOME } from "../viewer";
+import { redirectWhenSignedIn } from "../viewer";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage() {
-  const actor = await currentActor();
-  if (actor) redirect(ROLE_HOME[actor.role]);
+  await redirectWhenSignedIn();
   return (
     <AuthCard
       title="Sign in"

@@ -6,12 +6,12 @@ import { useState } from "react";
 import { deleteAvailabilityAdditionAction, deleteTimeOffAction } from "@/app/actions/availability-actions";
 import { Notice } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/dialog";
-import { useConfirmAction } from "@/components/use-confirm-action";
 import type { SessionView } from "@/server/sessions/session-view";
 import { AffectedSessionList } from "./time-views";
+import { useAction } from "@/components/use-action";
 
 export function RemoveExtraHoursButton({ coachId, id, summary, viewerZone }: { coachId: string; id: string; summary: string; viewerZone: string }) {
-  const remove = useConfirmAction(deleteAvailabilityAdditionAction);
+  const remove = useAction(deleteAvailabilityAdditionAction);
   const [kept, setKept] = useState<SessionView[]>([]);
   return (
     <>
@@ -34,7 +34,7 @@ export function RemoveExtraHoursButton({ coachId, id, summary, viewerZone }: { c
 }
 
 export function RemoveTimeOffButton({ coachId, id, summary }: { coachId: string; id: string; summary: string }) {
-  const remove = useConfirmAction(deleteTimeOffAction);
+  const remove = useAction(deleteTimeOffAction);
   return (
     <ConfirmButton
       label={<>Remove<span className="sr-only"> time off {summary}</span></>}

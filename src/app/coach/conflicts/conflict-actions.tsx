@@ -7,11 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { errorMessage, useAction } from "@/components/use-action";
-import { useConfirmAction } from "@/components/use-confirm-action";
 
 export function ConflictActions({ id, summary, canRetry }: { id: string; summary: string; canRetry: boolean }) {
   const retry = useAction(resolveConflictAction);
-  const dismiss = useConfirmAction(resolveConflictAction);
+  const dismiss = useAction(resolveConflictAction);
   return (
     <div className="mt-3">
       <div className="flex flex-wrap gap-2">
