@@ -8,7 +8,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
-import type { DatabaseOrTransaction } from "@/db";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { checkInvariants, describeViolations } from "@/db/invariants";
 import { recurringBookings, trainingSessions } from "@/db/schema";
 import { isAppError } from "@/domain/errors";
@@ -58,15 +58,16 @@ describe("overlapping series created at once", () => {
 
   it.each(pairs)("%j and %j by two members: one wins when they overlap, both when they only touch", async (a, b, overlap) => {
     const [first, second] = [await addPerson(db, "member"), await addPerson(db, "member")];
+    const attempts: Array<[Actor, [string, string]]> = [
+      [first, a],
+      [second, b],
+    ];
     const results = await Promise.allSettled(
-      [
-        [first, a],
-        [second, b],
-      ].map(([member, [startTime, endTime]]) =>
+      attempts.map(([member, [startTime, endTime]]) =>
         createRecurringBooking({
           db,
-          actor: member as Actor,
-          input: { coachId: coach.id, dayOfWeek: 2, startTime, endTime, startDate: "2027-03-01" } as never,
+          actor: member,
+          input: { coachId: coach.id, dayOfWeek: 2, startTime, endTime, startDate: "2027-03-01" },
           now: NOW,
         }),
       ),
@@ -109,12 +110,12 @@ describe("generation", () => {
       [3, 7, 40].map((batchSize) => generateSessions(db, { weeksAhead: 4, now: NOW, trigger: "test", batchSize })),
     );
     const [sessions] = await db.select({ n: count() }).from(trainingSessions);
-    const conflicts = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM session_conflicts`);
+    const [conflicts] = await selectRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM session_conflicts`);
     expect(runs.reduce((sum, run) => sum + run.created, 0)).toBe(sessions!.n);
-    expect(runs.reduce((sum, run) => sum + run.conflicts, 0)).toBe(Number(conflicts.rows[0]!.n));
+    expect(runs.reduce((sum, run) => sum + run.conflicts, 0)).toBe(Number(conflicts!.n));
     // 40 series, 4 weeks: 20 pairs collide every week, so 20 × 4 sessions and 20 × 4 conflicts.
     expect(sessions!.n).toBe(80);
-    expect(Number(conflicts.rows[0]!.n)).toBe(80);
+    expect(Number(conflicts!.n)).toBe(80);
     const again = await generateSessions(db, { weeksAhead: 4, now: NOW, trigger: "test" });
     expect(again).toMatchObject({ created: 0, conflicts: 0 });
     await expectInvariantsHold();
@@ -141,10 +142,10 @@ describe("generation", () => {
     ]);
     expect(run.created).toBeGreaterThan(0);
     expect(cancellations).toHaveLength(7);
-    const left = await db.execute<{ n: number }>(sql`
+    const [left] = await selectRows<{ n: number }>(db, sql`
       SELECT count(*)::int AS n FROM training_sessions t JOIN recurring_bookings rb ON rb.id = t.recurring_booking_id
       WHERE rb.status = 'cancelled' AND t.status = 'scheduled' AND t.starts_at > ${cancelledAt.toISOString()}::timestamptz`);
-    expect(Number(left.rows[0]!.n)).toBe(0);
+    expect(Number(left!.n)).toBe(0);
     await expectInvariantsHold();
   });
 });

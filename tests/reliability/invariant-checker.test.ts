@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseOrTransaction } from "@/db";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { checkInvariants, describeViolations, INVARIANT_CHECKS } from "@/db/invariants";
 import { migrateDatabase } from "@/db/migrate";
@@ -19,7 +19,7 @@ import { createRecurringBooking } from "@/server/bookings/create-recurring-booki
 import { cancelSession } from "@/server/sessions/cancel-session";
 import { generateSessions } from "@/server/sessions/generate-sessions";
 import { markNoShow } from "@/server/sessions/mark-no-show";
-import { ALL_WEEK, addPerson, addWeeklyRules, addSeries } from "../helpers/people";
+import { addPerson, addWeeklyRules, addSeries } from "../helpers/people";
 import { createMigratedTestDatabase } from "../helpers/test-database";
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -69,8 +69,8 @@ async function liveBusiness(db: DatabaseOrTransaction): Promise<void> {
     input: { recurringBookingId: series.recurringBooking.id, futureOnly: true },
     now: new Date("2027-03-10T00:00:00Z"),
   });
-  const [past] = await db.execute<{ id: string }>(sql`
-    SELECT id FROM training_sessions WHERE status = 'scheduled' AND starts_at < '2027-03-10' ORDER BY starts_at LIMIT 1`).then((r) => r.rows);
+  const [past] = await selectRows<{ id: string }>(db, sql`
+    SELECT id FROM training_sessions WHERE status = 'scheduled' AND starts_at < '2027-03-10' ORDER BY starts_at LIMIT 1`);
   await markNoShow({ db, actor: owner, input: { id: past!.id }, now: new Date("2027-03-10T00:00:00Z") });
   await generateSessions(db, { weeksAhead: 8, now: new Date("2027-03-12T00:00:00Z"), trigger: "test" });
 }
