@@ -1,8 +1,8 @@
 // The benchmarks' own database: a new database on the PostgreSQL server named
 // by DATABASE_URL (dropped at the end), or PGlite in a temporary directory
 // (removed at the end). Migrated, then filled with the generation data set:
-// N weekly series over 500 coaches in four zones (hours 06–22 every day),
-// one member each, starting 2027-03-01, no two overlapping.
+// N weekly half-hour series over 500 coaches in four zones (available 06–22
+// every day), one member each, starting 2027-03-01, no two overlapping.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -75,11 +75,12 @@ export async function seedGenerationData(handle: DatabaseHandle, series: number)
     INSERT INTO weekly_availability (coach_id, day_of_week, start_time, end_time)
       SELECT 'c'||i, d, '06:00', '22:00' FROM generate_series(1, ${COACHES}) i, generate_series(0, 6) d;
     INSERT INTO users (id, email, name, role) SELECT 'm'||i, 'm'||i||'@bench', 'Member '||i, 'member' FROM generate_series(1, ${series}) i;
-    -- series k: coach 1 + k mod 500, day (k / 500) mod 7, hour 6 + (k / 3500) mod 16: no two overlap.
+    -- series k: coach 1 + k mod 500, day (k / 500) mod 7, half hour (k / 3500) mod 32 from 06:00:
+    -- 500 × 7 × 32 = 112,000 weekly slots, so up to that many series never overlap.
     INSERT INTO recurring_bookings (member_id, coach_id, day_of_week, start_time, end_time, start_date)
       SELECT 'm'||k, 'c'||(1 + k % ${COACHES}), (k / ${COACHES}) % 7,
-             lpad((6 + (k / ${COACHES * 7}) % 16)::text, 2, '0') || ':00',
-             lpad((7 + (k / ${COACHES * 7}) % 16)::text, 2, '0') || ':00',
+             to_char(TIME '06:00' + ((k / ${COACHES * 7}) % 32) * interval '30 minutes', 'HH24:MI'),
+             to_char(TIME '06:30' + ((k / ${COACHES * 7}) % 32) * interval '30 minutes', 'HH24:MI'),
              DATE '2027-03-01'
       FROM generate_series(1, ${series}) k;
     ANALYZE;`);
