@@ -12,6 +12,12 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** The error body (REST, 503) and action error when the database cannot be reached: not a bug, try again. */
+export const DATABASE_UNAVAILABLE = {
+  code: "unavailable",
+  message: "The database is unavailable; try again in a moment",
+} as const;
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;

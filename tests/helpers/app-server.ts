@@ -37,6 +37,8 @@ export interface StartAppServerOptions {
   database?: "fresh" | "unreachable" | ExistingDatabase;
   /** Extra environment for the server (e.g. CRON_SECRET); `undefined` removes a variable. */
   env?: Record<string, string | undefined>;
+  /** The /api/health status that means "started" (default 200; 503 for "unreachable"). */
+  readyHealth?: number;
 }
 
 /** A database the caller prepared: DATABASE_URL of a PostgreSQL database, or a PGlite data directory (closed by the caller). */
@@ -92,7 +94,7 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
 
   try {
     // A server without its database still answers /api/health (with 503).
-    await waitUntilReady(server, child, options.database === "unreachable" ? 503 : 200);
+    await waitUntilReady(server, child, options.readyHealth ?? (options.database === "unreachable" ? 503 : 200));
   } catch (error) {
     await server.stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
