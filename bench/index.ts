@@ -183,14 +183,16 @@ async function generationFigures(
       detail: "maxRSS of the process running the first generation",
     },
     // No two series of the data set overlap: every occurrence becomes a
-    // session, the same rows on every full run. A correctness check.
+    // session (about 6 a series: late Sunday series in New York start after
+    // the window's last UTC midnight), the same rows on every full run, no
+    // conflict. A correctness check.
     {
       figure: "generation_rows_match",
       value: again.created,
       unit: "sessions",
-      target: `= ${options.series * WEEKS}, no conflict`,
+      target: `= first run = INSERT … SELECT, no conflict`,
       met:
-        again.created === options.series * WEEKS &&
+        again.created > options.series * (WEEKS - 1) &&
         first.created === again.created &&
         first.created === baselineRows &&
         first.conflicts + again.conflicts === 0,

@@ -15,7 +15,7 @@ import { listRecurringBookings } from "@/server/bookings/list-recurring-bookings
 import { databaseContents } from "../helpers/database-contents";
 import { ALL_WEEK, addPerson, addWeeklyRules } from "../helpers/people";
 import { createMigratedTestDatabase } from "../helpers/test-database";
-import { FIELDS, badValue } from "./bad-values";
+import { FIELDS, OVERSIZED, badValue } from "./bad-values";
 
 const NOW = new Date("2027-03-01T08:00:00Z");
 let handle: DatabaseHandle;
@@ -53,9 +53,12 @@ const input = () =>
   fc.oneof(
     fc.anything(),
     fc.dictionary(fc.constantFrom(...FIELDS), badValue(othersIds), { minKeys: 1, maxKeys: 5 }),
-    // a well-formed series but for one bad field
+    // a well-formed series but for one field, with a value none of these fields accepts
     fc
-      .tuple(fc.constantFrom("dayOfWeek", "startTime", "endTime", "startDate", "endDate", "frequency", "coachId", "onConflict"), badValue(othersIds))
+      .tuple(
+        fc.constantFrom("dayOfWeek", "startTime", "endTime", "startDate", "endDate", "frequency", "coachId", "onConflict"),
+        fc.constantFrom<unknown>("2027-02-30", "24:00", "10:60", "9:00", "Mars/Olympus", "", "\u0000", -1, 53, 2.5, "NaN", [], {}, OVERSIZED),
+      )
       .map(([field, value]) => ({ coachId: theirs.coachA, dayOfWeek: 2, startTime: "12:00", endTime: "13:00", startDate: "2027-03-01", [field]: value })),
   );
 

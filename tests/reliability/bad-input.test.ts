@@ -15,7 +15,7 @@ import { availabilityAdditions, blockedSlots, sessionConflicts } from "@/db/sche
 import { apiRouteTree } from "../helpers/route-tree";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
 import { FIELDS, OVERSIZED, badValue } from "./bad-values";
-import { addSessionToken, serveOwnDatabase } from "./serve-own-database";
+import { addSessionToken, serveOwnDatabase, type OwnDatabaseServer } from "./serve-own-database";
 
 const DAY = 86_400_000;
 /** Whole UTC days from today, so the data is always in the future. */
@@ -37,7 +37,7 @@ const theirs = {} as {
   addition: string;
 };
 
-let own: Awaited<ReturnType<typeof serveOwnDatabase>>;
+let own: OwnDatabaseServer;
 let counts = { requests: 0, properties: 0 };
 
 async function prepare(handle: DatabaseHandle): Promise<void> {

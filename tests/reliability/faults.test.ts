@@ -4,20 +4,20 @@
 //  - a migration that fails halfway: the database is exactly as it was
 //    (schema and every row), and it is refused again the next time.
 // The database outage (503, then recovery) needs a server: outage.test.ts.
-import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { checkInvariants, describeViolations } from "@/db/invariants";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "@/db/migrate";
 import { seedGenerationData } from "../../bench/lib/bench-database";
 import { databaseContents } from "../helpers/database-contents";
 import { addPerson, addWeeklyRules, ALL_WEEK } from "../helpers/people";
 import { describeSchema } from "../helpers/schema-description";
+import { createScriptDatabase, runScript, type ScriptDatabase } from "../helpers/script-database";
 import { createMigratedTestDatabase, createTestDatabase } from "../helpers/test-database";
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -31,66 +31,28 @@ afterAll(async () => {
 });
 
 describe("generation killed mid-batch", () => {
-  const SERIES = onPostgres ? 2000 : 1500;
-  const BATCH = 100;
-  let serverHandle: DatabaseHandle | undefined;
-  let env: NodeJS.ProcessEnv;
-  const dataDir = () => path.join(tempDir, "pglite-generation");
-
-  async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-    if (serverHandle) return work(serverHandle);
-    const handle = await openDatabase({ databaseUrl: "", pgliteDataDir: dataDir() });
-    try {
-      return await work(handle);
-    } finally {
-      await handle.close();
-    }
-  }
+  // Enough batches that the kill lands mid-run (PGlite is the slower engine).
+  const SERIES = onPostgres ? 1200 : 600;
+  const BATCH = 50;
+  let database: ScriptDatabase;
+  const withDatabase = <T>(work: (handle: DatabaseHandle) => Promise<T>) => database.withDatabase(work);
 
   beforeAll(async () => {
-    env = { ...process.env, BUSINESS_TIMEZONE: "UTC", NODE_OPTIONS: "" };
-    if (onPostgres) {
-      serverHandle = await createTestDatabase();
-      const name = await serverHandle.db.execute<{ name: string }>(sql`select current_database() as name`);
-      const url = new URL(process.env.DATABASE_URL!);
-      url.pathname = `/${name.rows[0]!.name}`;
-      env.DATABASE_URL = url.toString();
-    } else {
-      delete env.DATABASE_URL;
-      env.PGLITE_DIR = dataDir();
-    }
+    database = await createScriptDatabase({ migrated: false, env: { BUSINESS_TIMEZONE: "UTC" } });
     // The bench's data set: series over 500 coaches, none overlapping, so every occurrence becomes a session.
     await withDatabase((handle) => seedGenerationData(handle, SERIES));
   });
   afterAll(async () => {
-    await serverHandle?.close();
+    await database?.close();
   });
 
-  /** Runs the CLI; `kill` sends it a signal when its output first matches. */
-  function generate(kill?: {
-    after: RegExp;
-    signal: NodeJS.Signals;
-  }): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      // node itself with tsx's loader (not the tsx wrapper, which runs node as
-      // a child of its own): the signal must reach the process that writes.
-      const child = spawn(
-        process.execPath,
-        ["--import", "tsx", "scripts/sessions-generate.ts", "--weeks", "6", "--now", "2027-03-01T00:00:00Z", "--batch-size", String(BATCH)],
-        { cwd: process.cwd(), env },
-      );
-      let stdout = "";
-      let stderr = "";
-      let sent = false;
-      child.stdout.on("data", (chunk) => {
-        stdout += chunk;
-        if (kill && !sent && kill.after.test(stdout)) sent = child.kill(kill.signal);
-      });
-      child.stderr.on("data", (chunk) => (stderr += chunk));
-      child.on("error", reject);
-      child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr }));
-    });
-  }
+  const generate = (kill?: { after: RegExp; signal: NodeJS.Signals }) =>
+    runScript(
+      "scripts/sessions-generate.ts",
+      ["--weeks", "6", "--now", "2027-03-01T00:00:00Z", "--batch-size", String(BATCH)],
+      database.env,
+      kill,
+    );
 
   const sessionCount = () =>
     withDatabase(async (handle) => Number((await handle.db.execute(sql`SELECT count(*)::int AS n FROM training_sessions`)).rows[0]!.n));

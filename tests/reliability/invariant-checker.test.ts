@@ -3,16 +3,11 @@
 // one-time bookings, cancellations, no-shows, generation); and each invariant
 // named when its rows are broken on purpose — with the database's own
 // constraints dropped first, as a damaged or hand-edited database would be.
-import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { checkInvariants, describeViolations, INVARIANT_CHECKS } from "@/db/invariants";
-import { migrateDatabase } from "@/db/migrate";
 import { cancelRecurringBooking } from "@/server/bookings/cancel-recurring-booking";
 import { createOneTimeBooking } from "@/server/bookings/create-one-time-booking";
 import { createRecurringBooking } from "@/server/bookings/create-recurring-booking";
@@ -20,9 +15,9 @@ import { cancelSession } from "@/server/sessions/cancel-session";
 import { generateSessions } from "@/server/sessions/generate-sessions";
 import { markNoShow } from "@/server/sessions/mark-no-show";
 import { addPerson, addWeeklyRules, addSeries } from "../helpers/people";
+import { createScriptDatabase, runScript, type ScriptDatabase } from "../helpers/script-database";
 import { createMigratedTestDatabase } from "../helpers/test-database";
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
 const NOW = new Date("2027-03-01T08:00:00Z");
 
 /** A business that went through every step of the pipeline. */
@@ -145,54 +140,16 @@ describe("checkInvariants", () => {
 });
 
 describe("npm run db:check", () => {
-  let tempDir: string;
-  let env: NodeJS.ProcessEnv;
-  let serverHandle: DatabaseHandle | undefined;
-
-  /** PostgreSQL: the open test database. PGlite: the data directory, opened only between runs. */
-  async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-    if (serverHandle) return work(serverHandle);
-    const handle = await openDatabase({ databaseUrl: "", pgliteDataDir: path.join(tempDir, "pglite") });
-    try {
-      return await work(handle);
-    } finally {
-      await handle.close();
-    }
-  }
-
+  let database: ScriptDatabase;
   beforeAll(async () => {
-    tempDir = await mkdtemp(path.join(tmpdir(), "coachbook-dbcheck-"));
-    env = { ...process.env, NODE_OPTIONS: "" };
-    if (onPostgres) {
-      serverHandle = await createMigratedTestDatabase();
-      const name = await serverHandle.db.execute<{ name: string }>(sql`select current_database() as name`);
-      const url = new URL(process.env.DATABASE_URL!);
-      url.pathname = `/${name.rows[0]!.name}`;
-      env.DATABASE_URL = url.toString();
-    } else {
-      delete env.DATABASE_URL;
-      env.PGLITE_DIR = path.join(tempDir, "pglite");
-      await withDatabase((handle) => migrateDatabase(handle));
-    }
-    await withDatabase((handle) => liveBusiness(handle.db));
+    database = await createScriptDatabase({ migrated: true });
+    await database.withDatabase((handle) => liveBusiness(handle.db));
   });
   afterAll(async () => {
-    await serverHandle?.close();
-    await rm(tempDir, { recursive: true, force: true });
+    await database?.close();
   });
-
-  function dbCheck(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-    return new Promise((resolve, reject) => {
-      const child = spawn(tsx, ["scripts/db-check.ts"], { cwd: process.cwd(), env });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk) => (stdout += chunk));
-      child.stderr.on("data", (chunk) => (stderr += chunk));
-      child.on("error", reject);
-      child.on("exit", (code) => resolve({ code, stdout, stderr }));
-    });
-  }
+  const dbCheck = () => runScript("scripts/db-check.ts", [], database.env);
+  const withDatabase = <T>(work: (handle: DatabaseHandle) => Promise<T>) => database.withDatabase(work);
 
   it("exits 0 and says so when every invariant holds", async () => {
     const result = await dbCheck();

@@ -15,13 +15,13 @@ import { timingSafeEqual } from "node:crypto";
 import { secretsMatch } from "@/server/cron-secret";
 import { insertUserWithPassword, signInForToken } from "../helpers/app-server";
 import { addPerson } from "../helpers/people";
-import { addSessionToken, serveOwnDatabase } from "./serve-own-database";
+import { addSessionToken, serveOwnDatabase, type OwnDatabaseServer } from "./serve-own-database";
 
 const CRON_SECRET = "cron-secret-7f3a9c1e5b2d4f60";
 const AUTH_SECRET = "auth-secret-0123456789abcdef0123456789abcdef";
 const PASSWORD = "pass-word-correct-horse-9";
 const answers: string[] = [];
-let own: Awaited<ReturnType<typeof serveOwnDatabase>>;
+let own: OwnDatabaseServer;
 let token = "";
 
 beforeAll(async () => {

@@ -2,72 +2,48 @@
 // row before and after (tests/helpers/database-contents.ts). PostgreSQL: a
 // fresh test database, readable while the server runs. PGlite: a temporary
 // data directory, readable only while the server is stopped (one process per
-// directory) — `contents()` then reads it after stop().
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+// directory) — so there `contents()` stops the server first.
 import { sql } from "drizzle-orm";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import type { DatabaseHandle } from "@/db/client";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { databaseContents } from "../helpers/database-contents";
-import { createMigratedTestDatabase } from "../helpers/test-database";
+import { createScriptDatabase } from "../helpers/script-database";
+
+type Contents = Awaited<ReturnType<typeof databaseContents>>;
 
 export interface OwnDatabaseServer {
   server: AppServer;
-  /** Every row of every table (PGlite: stops the server first). */
-  contents(): Promise<Awaited<ReturnType<typeof databaseContents>>>;
+  /** Every row of every table, as `prepare` left them. */
+  before: Contents;
+  /** Every row of every table now (PGlite: stops the server first). */
+  contents(): Promise<Contents>;
   close(): Promise<void>;
 }
 
 export async function serveOwnDatabase(
   prepare: (handle: DatabaseHandle) => Promise<void>,
   env: Record<string, string | undefined> = {},
-): Promise<OwnDatabaseServer & { before: Awaited<ReturnType<typeof databaseContents>> }> {
-  if (process.env.DATABASE_URL) {
-    const handle = await createMigratedTestDatabase();
-    await prepare(handle);
-    const before = await databaseContents(handle);
-    const name = (await handle.db.execute<{ name: string }>(sql`select current_database() as name`)).rows[0]!.name;
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const server = await startAppServer({ database: { databaseUrl: url.toString() }, env });
-    return {
-      server,
-      before,
-      contents: () => databaseContents(handle),
-      close: async () => {
-        await server.stop();
-        await handle.close();
-      },
-    };
-  }
-  const tempDir = await mkdtemp(path.join(tmpdir(), "coachbook-own-"));
-  const dataDir = path.join(tempDir, "pglite");
-  const withHandle = async <T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> => {
-    const handle = await openDatabase({ databaseUrl: "", pgliteDataDir: dataDir });
-    try {
-      return await work(handle);
-    } finally {
-      await handle.close();
-    }
-  };
-  const before = await withHandle(async (handle) => {
-    await migrateDatabase(handle);
+): Promise<OwnDatabaseServer> {
+  const database = await createScriptDatabase({ migrated: true });
+  const before = await database.withDatabase(async (handle) => {
     await prepare(handle);
     return databaseContents(handle);
   });
-  const server = await startAppServer({ database: { pgliteDir: dataDir }, env });
+  const onPostgres = Boolean(database.env.DATABASE_URL);
+  const server = await startAppServer({
+    database: onPostgres ? { databaseUrl: database.env.DATABASE_URL! } : { pgliteDir: database.env.PGLITE_DIR! },
+    env,
+  });
   return {
     server,
     before,
     contents: async () => {
-      await server.stop();
-      return withHandle(databaseContents);
+      if (!onPostgres) await server.stop();
+      return database.withDatabase(databaseContents);
     },
     close: async () => {
       await server.stop();
-      await rm(tempDir, { recursive: true, force: true });
+      await database.close();
     },
   };
 }
