@@ -50,19 +50,12 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
   // A day of margin covers every UTC offset; the instant filter decides.
   const fromDate = new Date(window.after.getTime() - 86_400_000).toISOString().slice(0, 10);
   const toDate = new Date(window.until.getTime() + 86_400_000).toISOString().slice(0, 10);
-  // The chosen series, as a condition on a column holding a series id: on
-  // recurring_bookings for the series themselves, and on the existing
-  // sessions and conflicts too, so the "does it exist yet?" anti-joins read
-  // only this batch's rows (through the (recurring_booking_id, starts_at)
-  // unique indexes), not the whole table once per batch.
-  const which = (column: string) => {
-    const ref = sql.raw(column);
-    return "id" in window.series
-      ? sql`${ref} = ${window.series.id}`
+  const which =
+    "id" in window.series
+      ? sql`rb.id = ${window.series.id}`
       : window.series.idAfter === null
-        ? sql`${ref} <= ${window.series.idLast}`
-        : sql`${ref} > ${window.series.idAfter} AND ${ref} <= ${window.series.idLast}`;
-  };
+        ? sql`rb.id <= ${window.series.idLast}`
+        : sql`rb.id > ${window.series.idAfter} AND rb.id <= ${window.series.idLast}`;
 
   return sql`
     WITH series AS (
@@ -72,11 +65,9 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
              rb.start_date + ((rb.day_of_week - extract(dow FROM rb.start_date)::int + 7) % 7) AS first_date
       FROM recurring_bookings rb
       LEFT JOIN coach_settings cs ON cs.coach_id = rb.coach_id
-      WHERE rb.status = 'active' AND ${which("rb.id")}
+      WHERE rb.status = 'active' AND ${which}
     ),
-    -- Materialised: each occurrence's instants are computed once, not again
-    -- in every filter and join condition that reads them.
-    candidates AS MATERIALIZED (
+    candidates AS (
       SELECT s.id AS recurring_booking_id, s.coach_id, s.member_id, s.created_at, s.zone, o.local_date,
              wall_clock_to_instant(o.local_date + s.start_time::time, s.zone) AS starts_at,
              wall_clock_end(o.local_date, s.start_time::time, s.end_time::time, s.zone) AS ends_at
@@ -96,13 +87,9 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
       SELECT c.* FROM candidates c
       WHERE c.starts_at > ${after}::timestamptz AND c.starts_at < ${until}::timestamptz
         AND NOT EXISTS (SELECT 1 FROM training_sessions t
-                        WHERE t.recurring_booking_id = c.recurring_booking_id AND t.starts_at = c.starts_at
-                          AND ${which("t.recurring_booking_id")}
-                          AND t.starts_at > ${after}::timestamptz AND t.starts_at < ${until}::timestamptz)
+                        WHERE t.recurring_booking_id = c.recurring_booking_id AND t.starts_at = c.starts_at)
         AND NOT EXISTS (SELECT 1 FROM session_conflicts x
-                        WHERE x.recurring_booking_id = c.recurring_booking_id AND x.starts_at = c.starts_at
-                          AND ${which("x.recurring_booking_id")}
-                          AND x.starts_at > ${after}::timestamptz AND x.starts_at < ${until}::timestamptz)
+                        WHERE x.recurring_booking_id = c.recurring_booking_id AND x.starts_at = c.starts_at)
     ),
     checked AS (
       SELECT f.*, (CASE
