@@ -132,6 +132,16 @@ async function main(argv: string[]): Promise<number> {
   );
   await prepareDataDirectory();
   const handle = await openDatabase();
+  // SIGTERM / Ctrl-C: finish the batch in flight, record the run as failed and
+  // close the database. PGlite in particular must be closed: a PGlite data
+  // directory whose process dies mid-write may not open again.
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`${signal}: stopping after the current batch…`);
+    stop.abort();
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
   try {
     const pending = await pendingMigrations(handle);
     if (pending.length > 0) {
@@ -143,6 +153,7 @@ async function main(argv: string[]): Promise<number> {
       now: args.now,
       trigger: "cli",
       batchSize: args.batchSize,
+      signal: stop.signal,
       onProgress: ({ seriesDone, seriesTotal, created, conflicts }) => {
         // One line per batch, only when there is more than one.
         if (seriesTotal > args.batchSize) {

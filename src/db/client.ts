@@ -61,6 +61,12 @@ export async function openDatabase(
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl) {
     const pool = new Pool({ connectionString: databaseUrl });
+    // An idle connection cut by the server (restart, failover, network) is
+    // reported here; without a listener it would crash the process. The pool
+    // drops it and opens a new one on the next query.
+    pool.on("error", (error) => {
+      console.error(`[db] idle PostgreSQL connection lost: ${error.message}`);
+    });
     return {
       db: drizzlePostgres(pool),
       kind: "postgres",

@@ -24,3 +24,48 @@ export function overlapReason(error: unknown): "coach_busy" | "member_busy" | nu
   if (!overlap) return null;
   return overlap.constraint === "training_sessions_member_no_overlap" ? "member_busy" : "coach_busy";
 }
+
+/** Node's network error codes that mean "the database server cannot be reached". */
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "EAI_AGAIN"]);
+/** SQLSTATEs of a server that is there but will not serve: connection exceptions (08…), shutting down, starting up, full. */
+const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
+/** node-postgres says these without a code. */
+const UNREACHABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+/** Marks an error from opening the database (server down, PGlite directory unusable). */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("The database could not be opened", { cause });
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+/**
+ * Whether an error means "the database is not there right now" (answered
+ * 503, retried by the client) rather than a bug (500): a connection refused
+ * or cut, a server shutting down or starting, a PGlite directory that cannot
+ * be opened. Reads the whole cause chain, as drizzle and better-auth wrap.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const pending: unknown[] = [error];
+  while (pending.length > 0 && seen.size < 20) {
+    const current = pending.shift();
+    if (!current || typeof current !== "object" || seen.has(current)) continue;
+    seen.add(current);
+    if (current instanceof DatabaseUnavailableError) return true;
+    const { code, message, cause, errors } = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08/.test(code))) return true;
+    if (typeof message === "string" && UNREACHABLE_MESSAGE.test(message)) return true;
+    pending.push(cause);
+    if (Array.isArray(errors)) pending.push(...errors);
+  }
+  return false;
+}
+
+/** One line for the log: the innermost error's name and message (an outage is expected; no stack needed). */
+export function errorSummary(error: unknown): string {
+  let root: unknown = error;
+  for (let depth = 0; depth < 10 && root instanceof Error && root.cause; depth++) root = root.cause;
+  return root instanceof Error ? `${root.name}: ${root.message}` : String(root);
+}

@@ -6,6 +6,7 @@
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { openDatabase, type DatabaseHandle } from "./client";
+import { DatabaseUnavailableError } from "./errors";
 
 const cache = globalThis as typeof globalThis & {
   __coachbookDatabase?: Promise<DatabaseHandle>;
@@ -13,7 +14,10 @@ const cache = globalThis as typeof globalThis & {
 
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!cache.__coachbookDatabase) {
-    const opening = openDatabase();
+    // A failure to open is the database being unavailable (503), not a bug.
+    const opening = openDatabase().catch((error: unknown) => {
+      throw new DatabaseUnavailableError(error);
+    });
     cache.__coachbookDatabase = opening;
     // A failed open (server down, data directory locked) is not cached, so the
     // next request tries again.

@@ -11,8 +11,9 @@ import type { DatabaseHandle } from "./client";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+/** `migrationsFolder`: drizzle/ unless a test applies a folder of its own (e.g. one that fails halfway). */
+export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+  const config = { migrationsFolder };
   if (handle.kind === "pglite") {
     await migratePglite(handle.db, config);
   } else {

@@ -12,6 +12,12 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** The error body (REST, 503) and action error when the database cannot be reached: not a bug, try again. */
+export const DATABASE_UNAVAILABLE = {
+  code: "unavailable",
+  message: "The database is unavailable; try again in a moment",
+} as const;
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
@@ -39,16 +45,22 @@ export function isAppError(error: unknown): error is AppError {
 export function fieldsFromIssues(
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string; keys?: string[] }>,
 ): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // A Map, not an object: a field named "constructor" or "__proto__" must be
+  // named like any other, not found on Object.prototype.
+  const fields = new Map<string, string>();
+  const name = (path: ReadonlyArray<PropertyKey>) => path.map(String).join(".") || "input";
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys" && issue.keys) {
-      for (const key of issue.keys) fields[[...issue.path, key].map(String).join(".")] ??= "Unknown field";
+      for (const key of issue.keys) {
+        const field = name([...issue.path, key]);
+        if (!fields.has(field)) fields.set(field, "Unknown field");
+      }
       continue;
     }
-    const name = issue.path.map(String).join(".") || "input";
-    fields[name] ??= issue.message;
+    const field = name(issue.path);
+    if (!fields.has(field)) fields.set(field, issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 /** The invalid_input error for a failed schema parse, naming every bad field. */

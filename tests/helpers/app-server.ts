@@ -16,7 +16,6 @@ import type { DatabaseOrTransaction } from "@/db";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { accounts, users, type UserRole } from "@/db/schema";
-import { createMigratedTestDatabase } from "./test-database";
 
 export interface AppServer {
   baseUrl: string;
@@ -31,11 +30,19 @@ export interface AppServer {
 export interface StartAppServerOptions {
   /** Runs on the migrated database before the server starts (e.g. create users). */
   prepare?: (handle: DatabaseHandle) => Promise<void>;
-  /** "unreachable": point the server at a PostgreSQL port nobody listens on. */
-  database?: "fresh" | "unreachable";
+  /**
+   * "unreachable": point the server at a PostgreSQL port nobody listens on.
+   * An object: serve a database that already exists (the benchmarks'), left as it is at stop().
+   */
+  database?: "fresh" | "unreachable" | ExistingDatabase;
   /** Extra environment for the server (e.g. CRON_SECRET); `undefined` removes a variable. */
   env?: Record<string, string | undefined>;
+  /** The /api/health status that means "started" (default 200; 503 for "unreachable"). */
+  readyHealth?: number;
 }
+
+/** A database the caller prepared: DATABASE_URL of a PostgreSQL database, or a PGlite data directory (closed by the caller). */
+export type ExistingDatabase = { databaseUrl: string } | { pgliteDir: string };
 
 const READY_TIMEOUT_MS = 30_000;
 
@@ -44,7 +51,9 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
   const database =
     options.database === "unreachable"
       ? await unreachableDatabase()
-      : await prepareDatabase(options.prepare);
+      : typeof options.database === "object"
+        ? existingDatabase(options.database)
+        : await prepareDatabase(options.prepare);
   const baseUrl = `http://127.0.0.1:${port}`;
 
   const env: NodeJS.ProcessEnv = {
@@ -85,7 +94,7 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
 
   try {
     // A server without its database still answers /api/health (with 503).
-    await waitUntilReady(server, child, options.database === "unreachable" ? 503 : 200);
+    await waitUntilReady(server, child, options.readyHealth ?? (options.database === "unreachable" ? 503 : 200));
   } catch (error) {
     await server.stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
@@ -139,7 +148,9 @@ interface PreparedDatabase {
 async function prepareDatabase(prepare: StartAppServerOptions["prepare"]): Promise<PreparedDatabase> {
   if (process.env.DATABASE_URL) {
     // The test database handle drops the database when closed: keep it open
-    // until the server has stopped.
+    // until the server has stopped. (Imported here: test-database needs vitest,
+    // and the benchmarks start servers outside vitest.)
+    const { createMigratedTestDatabase } = await import("./test-database");
     const handle = await createMigratedTestDatabase();
     try {
       await prepare?.(handle);
@@ -168,6 +179,12 @@ async function prepareDatabase(prepare: StartAppServerOptions["prepare"]): Promi
     throw error;
   }
   return { kind: "pglite", env: { PGLITE_DIR: dataDir }, cleanup };
+}
+
+function existingDatabase(database: ExistingDatabase): PreparedDatabase {
+  return "databaseUrl" in database
+    ? { kind: "postgres", env: { DATABASE_URL: database.databaseUrl }, cleanup: async () => {} }
+    : { kind: "pglite", env: { PGLITE_DIR: database.pgliteDir }, cleanup: async () => {} };
 }
 
 async function unreachableDatabase(): Promise<PreparedDatabase> {

@@ -21,13 +21,16 @@ it("answers 503 without a stack trace when the database is down", async () => {
   expect(text).not.toMatch(/ECONNREFUSED|\bat \S+ \(|node_modules/);
 });
 
-it("answers the REST API with a bare 500 when the database is down", async () => {
+it("answers the REST API with 503 'unavailable' when the database is down (a client may retry)", async () => {
   // An unsigned token passes the bearer plugin's checks and is looked up in
   // the database, which fails.
   const response = await server.request("/api/v1/users", {
     headers: { authorization: "Bearer unsignedsessiontoken" },
   });
-  expect(response.status).toBe(500);
-  expect(await response.json()).toEqual({ error: { code: "internal", message: "Internal error" } });
-  expect(server.output()).toMatch(/\[api\] GET \/api\/v1\/users failed/);
+  expect(response.status).toBe(503);
+  expect(response.headers.get("retry-after")).toBe("5");
+  expect(await response.json()).toEqual({
+    error: { code: "unavailable", message: "The database is unavailable; try again in a moment" },
+  });
+  expect(server.output()).toMatch(/\[api\] GET \/api\/v1\/users: database unavailable: \w+/);
 });

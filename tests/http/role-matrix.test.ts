@@ -3,11 +3,10 @@
 // edges the matrix relies on: bearer and cookie sign-in for users created
 // directly in the database (as `npm run user:create` does), sign-up that can
 // never choose its role, the health check and the error shape.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserRole } from "@/db/schema";
 import { insertUserWithPassword, startAppServer, type AppServer } from "../helpers/app-server";
+import { apiRouteTree } from "../helpers/route-tree";
 
 type Caller = "anonymous" | UserRole;
 
@@ -112,25 +111,9 @@ describe.each(protectedRoutes)("$name", (route) => {
 // endpoints, and the cron route (which has its own secret and says 401 too).
 const PUBLIC_ROUTES = new Set(["/api/health", "/api/v1/openapi.json", "/api/auth/[...all]"]);
 
-/** Every route handler under src/app/api with its exported methods, read from the tree. */
+/** Every route in the tree but the public ones. */
 function routeTree(): Array<{ route: string; method: string }> {
-  const root = path.join(process.cwd(), "src", "app");
-  const found: Array<{ route: string; method: string }> = [];
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
-        const route = `/${path.relative(root, directory).split(path.sep).join("/")}`;
-        const source = readFileSync(full, "utf8");
-        for (const [, method] of source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)) {
-          found.push({ route, method: method! });
-        }
-      }
-    }
-  };
-  walk(path.join(root, "api"));
-  return found.filter(({ route }) => !PUBLIC_ROUTES.has(route));
+  return apiRouteTree().filter(({ route }) => !PUBLIC_ROUTES.has(route));
 }
 
 describe("every non-public route in the tree", () => {

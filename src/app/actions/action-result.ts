@@ -1,17 +1,18 @@
 // Server actions answer a result instead of throwing, so a form can show
 // the error next to its field: the same AppError codes and fields as the
 // REST API's error body. An unexpected error is logged and answered as
-// "internal", never with its stack.
+// "internal", never with its stack ("unavailable" when the database is down).
 import { headers } from "next/headers";
 import { getCurrentActor, type Actor } from "@/auth/current-actor";
 import { getDatabase, type DatabaseOrTransaction } from "@/db";
-import { isAppError, type ErrorCode } from "@/domain/errors";
+import { errorSummary, isDatabaseUnavailable } from "@/db/errors";
+import { DATABASE_UNAVAILABLE, isAppError, type ErrorCode } from "@/domain/errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | {
       ok: false;
-      error: { code: ErrorCode | "internal"; message: string; fields?: Record<string, string> } & Record<string, unknown>;
+      error: { code: ErrorCode | "internal" | "unavailable"; message: string; fields?: Record<string, string> } & Record<string, unknown>;
     };
 
 /** Runs a use case for a server action: the signed-in user from the request's cookie, the app's database. */
@@ -41,6 +42,10 @@ export async function toActionResult<T>(name: string, work: () => Promise<T>): P
           ...error.details,
         },
       };
+    }
+    if (isDatabaseUnavailable(error)) {
+      console.error(`[action] ${name}: database unavailable:`, errorSummary(error));
+      return { ok: false, error: { ...DATABASE_UNAVAILABLE } };
     }
     console.error(`[action] ${name} failed:`, error);
     return { ok: false, error: { code: "internal", message: "Internal error" } };

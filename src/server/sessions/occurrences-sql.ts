@@ -50,12 +50,19 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
   // A day of margin covers every UTC offset; the instant filter decides.
   const fromDate = new Date(window.after.getTime() - 86_400_000).toISOString().slice(0, 10);
   const toDate = new Date(window.until.getTime() + 86_400_000).toISOString().slice(0, 10);
-  const which =
-    "id" in window.series
-      ? sql`rb.id = ${window.series.id}`
+  // The chosen series, as a condition on a column holding a series id: on
+  // recurring_bookings for the series themselves, and on the existing
+  // sessions and conflicts, so that finding what exists reads only the
+  // batch's rows (a range of the (recurring_booking_id, starts_at) unique
+  // indexes) instead of hashing the whole table once per batch.
+  const which = (column: string) => {
+    const ref = sql.raw(column);
+    return "id" in window.series
+      ? sql`${ref} = ${window.series.id}`
       : window.series.idAfter === null
-        ? sql`rb.id <= ${window.series.idLast}`
-        : sql`rb.id > ${window.series.idAfter} AND rb.id <= ${window.series.idLast}`;
+        ? sql`${ref} <= ${window.series.idLast}`
+        : sql`${ref} > ${window.series.idAfter} AND ${ref} <= ${window.series.idLast}`;
+  };
 
   return sql`
     WITH series AS (
@@ -65,7 +72,7 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
              rb.start_date + ((rb.day_of_week - extract(dow FROM rb.start_date)::int + 7) % 7) AS first_date
       FROM recurring_bookings rb
       LEFT JOIN coach_settings cs ON cs.coach_id = rb.coach_id
-      WHERE rb.status = 'active' AND ${which}
+      WHERE rb.status = 'active' AND ${which("rb.id")}
     ),
     candidates AS (
       SELECT s.id AS recurring_booking_id, s.coach_id, s.member_id, s.created_at, s.zone, o.local_date,
@@ -83,13 +90,23 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
         ) AS d
       ) o
     ),
+    -- What the chosen series already have in the window (sessions, whatever
+    -- their status, and recorded conflicts), read once. Materialised, so the
+    -- planner hashes it rather than probing the tables once per candidate.
+    existing AS MATERIALIZED (
+      SELECT t.recurring_booking_id, t.starts_at FROM training_sessions t
+      WHERE ${which("t.recurring_booking_id")}
+        AND t.starts_at > ${after}::timestamptz AND t.starts_at < ${until}::timestamptz
+      UNION ALL
+      SELECT x.recurring_booking_id, x.starts_at FROM session_conflicts x
+      WHERE ${which("x.recurring_booking_id")}
+        AND x.starts_at > ${after}::timestamptz AND x.starts_at < ${until}::timestamptz
+    ),
     fresh AS (
       SELECT c.* FROM candidates c
       WHERE c.starts_at > ${after}::timestamptz AND c.starts_at < ${until}::timestamptz
-        AND NOT EXISTS (SELECT 1 FROM training_sessions t
-                        WHERE t.recurring_booking_id = c.recurring_booking_id AND t.starts_at = c.starts_at)
-        AND NOT EXISTS (SELECT 1 FROM session_conflicts x
-                        WHERE x.recurring_booking_id = c.recurring_booking_id AND x.starts_at = c.starts_at)
+        AND NOT EXISTS (SELECT 1 FROM existing e
+                        WHERE e.recurring_booking_id = c.recurring_booking_id AND e.starts_at = c.starts_at)
     ),
     checked AS (
       SELECT f.*, (CASE

@@ -2,11 +2,13 @@
 // bearer), parse params, query and JSON body with zod, call the use case and
 // answer its result as JSON. Errors always take DESIGN.md's shape
 // { "error": { "code", "message", "fields"? } }; an unexpected error is logged
-// here and answered as a bare 500, never with its stack.
+// here and answered as a bare 500, never with its stack; the database being
+// unreachable is answered 503 "unavailable" (the client may retry).
 import type { z } from "zod";
 import { getCurrentActor, type Actor } from "@/auth/current-actor";
 import { getDatabase, type DatabaseOrTransaction } from "@/db";
-import { AppError, errorStatus, isAppError } from "@/domain/errors";
+import { errorSummary, isDatabaseUnavailable } from "@/db/errors";
+import { AppError, DATABASE_UNAVAILABLE, errorStatus, isAppError } from "@/domain/errors";
 import { parseInput } from "@/server/validation";
 
 type RouteParams = Record<string, string | string[] | undefined>;
@@ -63,6 +65,10 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
       return Response.json(result, { status: definition.status ?? 200 });
     } catch (error) {
       if (isAppError(error)) return errorResponse(error);
+      if (isDatabaseUnavailable(error)) {
+        console.error(`[api] ${request.method} ${new URL(request.url).pathname}: database unavailable:`, errorSummary(error));
+        return Response.json({ error: DATABASE_UNAVAILABLE }, { status: 503, headers: { "retry-after": "5" } });
+      }
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
       return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
     }

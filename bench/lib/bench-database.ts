@@ -1,0 +1,93 @@
+// The benchmarks' own database: a new database on the PostgreSQL server named
+// by DATABASE_URL (dropped at the end), or PGlite in a temporary directory
+// (removed at the end). Migrated, then filled with the generation data set:
+// N weekly half-hour series over 500 coaches in four zones (available 06–22
+// every day), one member each, starting 2027-03-01, no two overlapping.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { Client } from "pg";
+import { openDatabase, type DatabaseHandle, type DatabaseKind } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import type { ExistingDatabase } from "../../tests/helpers/app-server";
+
+export const COACHES = 500;
+/** The day the generation figures run on (a Monday), and the day after. */
+export const GENERATION_DAY = new Date("2027-03-01T00:00:00Z");
+export const NEXT_DAY = new Date("2027-03-02T00:00:00Z");
+
+export interface BenchDatabase {
+  kind: DatabaseKind;
+  /** What a child process or a server needs to open it. */
+  location: ExistingDatabase;
+  /** The environment of a child process that opens it. */
+  env: Record<string, string>;
+  open(): Promise<DatabaseHandle>;
+  drop(): Promise<void>;
+}
+
+export async function createBenchDatabase(): Promise<BenchDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `coachbook_bench_${randomBytes(4).toString("hex")}`;
+    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const databaseUrl = url.toString();
+    return {
+      kind: "postgres",
+      location: { databaseUrl },
+      env: { DATABASE_URL: databaseUrl },
+      open: () => openDatabase({ databaseUrl }),
+      drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  const tempDir = await mkdtemp(path.join(tmpdir(), "coachbook-bench-"));
+  const pgliteDir = path.join(tempDir, "pglite");
+  return {
+    kind: "pglite",
+    location: { pgliteDir },
+    env: { PGLITE_DIR: pgliteDir, DATABASE_URL: "" },
+    open: () => openDatabase({ databaseUrl: "", pgliteDataDir: pgliteDir }),
+    drop: () => rm(tempDir, { recursive: true, force: true }),
+  };
+}
+
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Migrates and writes the generation data set of `series` series. */
+export async function seedGenerationData(handle: DatabaseHandle, series: number): Promise<void> {
+  await migrateDatabase(handle);
+  await handle.exec(`
+    INSERT INTO users (id, email, name, role) SELECT 'c'||i, 'c'||i||'@bench', 'Coach '||i, 'coach' FROM generate_series(1, ${COACHES}) i;
+    INSERT INTO coach_settings (coach_id, timezone)
+      SELECT 'c'||i, (ARRAY['Europe/Paris','America/New_York','Asia/Kolkata','UTC'])[1 + i % 4] FROM generate_series(1, ${COACHES}) i;
+    INSERT INTO weekly_availability (coach_id, day_of_week, start_time, end_time)
+      SELECT 'c'||i, d, '06:00', '22:00' FROM generate_series(1, ${COACHES}) i, generate_series(0, 6) d;
+    INSERT INTO users (id, email, name, role) SELECT 'm'||i, 'm'||i||'@bench', 'Member '||i, 'member' FROM generate_series(1, ${series}) i;
+    -- series k: coach 1 + k mod 500, day (k / 500) mod 7, half hour (k / 3500) mod 32 from 06:00:
+    -- 500 × 7 × 32 = 112,000 weekly slots, so up to that many series never overlap.
+    INSERT INTO recurring_bookings (member_id, coach_id, day_of_week, start_time, end_time, start_date)
+      SELECT 'm'||k, 'c'||(1 + k % ${COACHES}), (k / ${COACHES}) % 7,
+             to_char(TIME '06:00' + ((k / ${COACHES * 7}) % 32) * interval '30 minutes', 'HH24:MI'),
+             to_char(TIME '06:30' + ((k / ${COACHES * 7}) % 32) * interval '30 minutes', 'HH24:MI'),
+             DATE '2027-03-01'
+      FROM generate_series(1, ${series}) k;
+    ANALYZE;`);
+}
+
+/** Empties training_sessions (and vacuums it), so two inserts of the same rows start from the same table state. */
+export async function emptySessions(handle: DatabaseHandle): Promise<void> {
+  await handle.db.execute(sql`DELETE FROM training_sessions`);
+  await handle.db.execute(sql`VACUUM training_sessions`);
+}

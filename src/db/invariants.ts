@@ -1,0 +1,189 @@
+// DESIGN.md's invariants as queries: each one lists the rows that break it.
+// The database enforces most of them by itself (exclusion constraints, unique
+// keys, checks); this checker reads the data as it is, so it also catches a
+// constraint that was dropped or never applied, and the invariants Postgres
+// cannot express (a cancelled series still holding future sessions, a
+// conflict recorded for an occurrence that was placed, status and link
+// consistency). Shared by the reliability tests and `npm run db:check`.
+// Read-only: plain SELECTs, safe on a live database.
+import { sql, type SQL } from "drizzle-orm";
+import { selectRows, type DatabaseOrTransaction } from "./index";
+
+export interface InvariantViolation {
+  /** Which invariant, e.g. "coach-overlap". */
+  invariant: string;
+  /** What it means, for a person. */
+  description: string;
+  /** How many rows break it. */
+  count: number;
+  /** Up to EXAMPLES of them, one line each (ids and instants). */
+  examples: string[];
+}
+
+const EXAMPLES = 5;
+
+interface InvariantCheck {
+  invariant: string;
+  description: string;
+  /** One row per violation, with a text column `example`. */
+  query: SQL;
+}
+
+/** Non-cancelled sessions of one coach (or member) that overlap: each pair once. */
+const overlapping = (party: "coach_id" | "member_id") => sql`
+  SELECT a.${sql.raw(party)} || ': ' || a.id || ' [' || a.starts_at || ', ' || a.ends_at || ') overlaps ' || b.id AS example
+  FROM training_sessions a
+  JOIN training_sessions b
+    ON b.${sql.raw(party)} = a.${sql.raw(party)} AND a.id < b.id
+   AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')
+  WHERE a.status <> 'cancelled' AND b.status <> 'cancelled' AND a.${sql.raw(party)} IS NOT NULL`;
+
+export const INVARIANT_CHECKS: readonly InvariantCheck[] = [
+  {
+    invariant: "coach-overlap",
+    description: "1. two non-cancelled sessions of one coach overlap",
+    query: overlapping("coach_id"),
+  },
+  {
+    invariant: "member-overlap",
+    description: "1. two non-cancelled sessions of one member overlap",
+    query: overlapping("member_id"),
+  },
+  {
+    invariant: "duplicate-occurrence",
+    description: "2. a series has more than one session for the same occurrence",
+    query: sql`
+      SELECT recurring_booking_id || ' at ' || starts_at || ' × ' || count(*) AS example
+      FROM training_sessions WHERE recurring_booking_id IS NOT NULL
+      GROUP BY recurring_booking_id, starts_at HAVING count(*) > 1`,
+  },
+  {
+    invariant: "duplicate-conflict",
+    description: "3. an occurrence is recorded as a conflict more than once",
+    query: sql`
+      SELECT recurring_booking_id || ' at ' || starts_at || ' × ' || count(*) AS example
+      FROM session_conflicts GROUP BY recurring_booking_id, starts_at HAVING count(*) > 1`,
+  },
+  {
+    invariant: "open-conflict-for-placed-occurrence",
+    description: "3. an open conflict names an occurrence that has a non-cancelled session",
+    query: sql`
+      SELECT x.id || ' (' || x.recurring_booking_id || ' at ' || x.starts_at || ') has session ' || t.id AS example
+      FROM session_conflicts x
+      JOIN training_sessions t ON t.recurring_booking_id = x.recurring_booking_id AND t.starts_at = x.starts_at
+      WHERE x.status = 'open' AND t.status <> 'cancelled'`,
+  },
+  {
+    invariant: "open-conflict-of-cancelled-series",
+    description: "3. a cancelled series still has open conflicts",
+    query: sql`
+      SELECT x.id || ' of series ' || x.recurring_booking_id AS example
+      FROM session_conflicts x JOIN recurring_bookings rb ON rb.id = x.recurring_booking_id
+      WHERE x.status = 'open' AND rb.status = 'cancelled'`,
+  },
+  {
+    invariant: "conflict-parties",
+    description: "3. a conflict's coach or member is not its series'",
+    query: sql`
+      SELECT x.id || ' of series ' || x.recurring_booking_id AS example
+      FROM session_conflicts x JOIN recurring_bookings rb ON rb.id = x.recurring_booking_id
+      WHERE x.coach_id <> rb.coach_id OR x.member_id <> rb.member_id`,
+  },
+  {
+    invariant: "conflict-resolution",
+    description: "3. a conflict's status and resolved_at disagree (resolved ⇔ resolved_at set)",
+    query: sql`
+      SELECT id || ' ' || status || ', resolved_at ' || coalesce(resolved_at::text, 'NULL') AS example
+      FROM session_conflicts WHERE (status = 'resolved') <> (resolved_at IS NOT NULL)`,
+  },
+  {
+    invariant: "cancelled-series-future-session",
+    description: "2/4. a cancelled series still has a scheduled session after its cancellation",
+    query: sql`
+      SELECT t.id || ' at ' || t.starts_at || ' of series ' || rb.id || ' cancelled at ' || rb.cancelled_at AS example
+      FROM training_sessions t JOIN recurring_bookings rb ON rb.id = t.recurring_booking_id
+      WHERE rb.status = 'cancelled' AND t.status = 'scheduled'
+        AND t.starts_at > coalesce(rb.cancelled_at, rb.updated_at)`,
+  },
+  {
+    invariant: "series-session-parties",
+    description: "the coach or member of a series' session is not the series'",
+    query: sql`
+      SELECT t.id || ' of series ' || rb.id AS example
+      FROM training_sessions t JOIN recurring_bookings rb ON rb.id = t.recurring_booking_id
+      WHERE t.coach_id <> rb.coach_id OR t.member_id IS DISTINCT FROM rb.member_id`,
+  },
+  {
+    invariant: "series-session-dates",
+    description: "a non-cancelled session of a series lies outside its start and end dates",
+    // A day of margin each side: the dates are local to the coach's zone.
+    query: sql`
+      SELECT t.id || ' at ' || t.starts_at || ' of series ' || rb.id || ' (' || rb.start_date || ' – ' ||
+             coalesce(rb.end_date::text, 'open') || ')' AS example
+      FROM training_sessions t JOIN recurring_bookings rb ON rb.id = t.recurring_booking_id
+      WHERE t.status <> 'cancelled'
+        AND (t.starts_at < (rb.start_date - 1)::timestamp AT TIME ZONE 'UTC'
+             OR t.starts_at >= (rb.end_date + 2)::timestamp AT TIME ZONE 'UTC')`,
+  },
+  {
+    invariant: "session-cancellation-time",
+    description: "4. a session that is not cancelled carries a cancellation time",
+    query: sql`
+      SELECT id || ' ' || status || ' cancelled_at ' || cancelled_at AS example
+      FROM training_sessions WHERE status <> 'cancelled' AND cancelled_at IS NOT NULL`,
+  },
+  {
+    invariant: "one-time-booking-link",
+    description: "a one-time booking and its session do not point at each other",
+    query: sql`
+      SELECT 'session ' || t.id || ' → booking ' || t.one_time_booking_id || ' → session ' ||
+             coalesce(b.session_id, 'NULL') AS example
+      FROM training_sessions t LEFT JOIN bookings b ON b.id = t.one_time_booking_id
+      WHERE t.one_time_booking_id IS NOT NULL AND b.session_id IS DISTINCT FROM t.id`,
+  },
+  {
+    invariant: "one-time-booking-status",
+    description: "4. a one-time booking's status disagrees with its session's (cancelled ⇔ CANCELLED_BY_*)",
+    query: sql`
+      SELECT 'booking ' || b.id || ' ' || b.status || ', session ' || t.id || ' ' || t.status AS example
+      FROM bookings b JOIN training_sessions t ON t.one_time_booking_id = b.id AND b.session_id = t.id
+      WHERE (t.status = 'cancelled') <> (b.status IN ('CANCELLED_BY_MEMBER', 'CANCELLED_BY_COACH'))
+         OR (t.status = 'no_show') <> (b.status = 'NO_SHOW')`,
+  },
+  {
+    invariant: "session-range",
+    description: "a session ends at or before its start",
+    query: sql`SELECT id || ' [' || starts_at || ', ' || ends_at || ')' AS example
+               FROM training_sessions WHERE ends_at <= starts_at`,
+  },
+];
+
+/**
+ * Every invariant that does not hold, with its count and a few examples;
+ * empty when the data is sound. Pass a transaction to read one snapshot.
+ */
+export async function checkInvariants(db: DatabaseOrTransaction): Promise<InvariantViolation[]> {
+  const violations: InvariantViolation[] = [];
+  for (const check of INVARIANT_CHECKS) {
+    const rows = await selectRows<{ example: string; total: number }>(
+      db,
+      sql`SELECT example, count(*) OVER ()::int AS total FROM (${check.query}) v LIMIT ${EXAMPLES}`,
+    );
+    if (rows.length > 0) {
+      violations.push({
+        invariant: check.invariant,
+        description: check.description,
+        count: Number(rows[0]!.total),
+        examples: rows.map((row) => String(row.example)),
+      });
+    }
+  }
+  return violations;
+}
+
+/** The violations as lines a person reads (db:check, test failures). */
+export function describeViolations(violations: readonly InvariantViolation[]): string {
+  return violations
+    .map((v) => [`${v.invariant} (${v.count}): ${v.description}`, ...v.examples.map((e) => `  ${e}`)].join("\n"))
+    .join("\n");
+}

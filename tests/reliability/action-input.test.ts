@@ -1,0 +1,95 @@
+// The server actions' use cases fuzzed the way the actions run them:
+// toActionResult(name, () => useCase({ db, actor, input })) is runAction
+// without the request's cookie (src/app/actions/action-result.ts). Random and
+// bad inputs from a member, a coach, the owner and nobody, with other
+// people's ids: always { ok: false } with an AppError code (invalid_input
+// naming a field), never "internal", and not one row changed.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/auth/current-actor";
+import { toActionResult } from "@/app/actions/action-result";
+import type { DatabaseHandle } from "@/db/client";
+import { cancelRecurringBooking } from "@/server/bookings/cancel-recurring-booking";
+import { createRecurringBooking, previewRecurringBooking } from "@/server/bookings/create-recurring-booking";
+import { listRecurringBookings } from "@/server/bookings/list-recurring-bookings";
+import { databaseContents } from "../helpers/database-contents";
+import { ALL_WEEK, addPerson, addWeeklyRules } from "../helpers/people";
+import { createMigratedTestDatabase } from "../helpers/test-database";
+import { FIELDS, OVERSIZED, badValue } from "./bad-values";
+
+const NOW = new Date("2027-03-01T08:00:00Z");
+let handle: DatabaseHandle;
+let before: Awaited<ReturnType<typeof databaseContents>>;
+const people = {} as Record<"member" | "coach" | "owner", Actor>;
+const theirs = { series: "", member1: "", coachA: "" };
+let tried = 0;
+
+beforeAll(async () => {
+  handle = await createMigratedTestDatabase();
+  const db = handle.db;
+  const coachA = await addPerson(db, "coach", { timezone: "Europe/Paris" });
+  await addWeeklyRules(db, coachA.id, ALL_WEEK);
+  const member1 = await addPerson(db, "member");
+  const series = await createRecurringBooking({
+    db,
+    actor: member1,
+    input: { coachId: coachA.id, dayOfWeek: 2, startTime: "10:00", endTime: "11:00", startDate: "2027-03-01" },
+    now: NOW,
+  });
+  Object.assign(theirs, { series: series.recurringBooking.id, member1: member1.id, coachA: coachA.id });
+  people.member = await addPerson(db, "member");
+  people.coach = await addPerson(db, "coach");
+  people.owner = await addPerson(db, "owner");
+  before = await databaseContents(handle);
+});
+
+afterAll(async () => {
+  console.log(`action-input: ${tried} inputs tried`);
+  await handle?.close();
+});
+
+const othersIds = () => [theirs.series, theirs.member1, theirs.coachA];
+const input = () =>
+  fc.oneof(
+    fc.anything(),
+    fc.dictionary(fc.constantFrom(...FIELDS), badValue(othersIds), { minKeys: 1, maxKeys: 5 }),
+    // a well-formed series but for one field, with a value none of these fields accepts
+    fc
+      .tuple(
+        fc.constantFrom("dayOfWeek", "startTime", "endTime", "startDate", "endDate", "frequency", "coachId", "onConflict"),
+        fc.constantFrom<unknown>("2027-02-30", "24:00", "10:60", "9:00", "Mars/Olympus", "", "\u0000", -1, 53, 2.5, "NaN", [], {}, OVERSIZED),
+      )
+      .map(([field, value]) => ({ coachId: theirs.coachA, dayOfWeek: 2, startTime: "12:00", endTime: "13:00", startDate: "2027-03-01", [field]: value })),
+  );
+
+const actions: Record<string, (actor: Actor | null, value: unknown) => Promise<unknown>> = {
+  createRecurringBooking: (actor: Actor | null, value: unknown) => createRecurringBooking({ db: handle.db, actor, input: value as never, now: NOW }),
+  previewRecurringBooking: (actor: Actor | null, value: unknown) => previewRecurringBooking({ db: handle.db, actor, input: value as never, now: NOW }),
+  cancelRecurringBooking: (actor: Actor | null, value: unknown) => cancelRecurringBooking({ db: handle.db, actor, input: value as never, now: NOW }),
+  getMyRecurringBookings: (actor: Actor | null, value: unknown) => listRecurringBookings({ db: handle.db, actor, input: value as never }),
+};
+
+describe.each(Object.keys(actions))("%s", (name) => {
+  it.each(["member", "coach", "owner", "nobody"] as const)("as %s: an AppError result, never internal, never a write", async (who) => {
+    const actor = who === "nobody" ? null : people[who];
+    await fc.assert(
+      fc.asyncProperty(input(), async (value) => {
+        tried += 1;
+        const result = await toActionResult(name, () => actions[name]!(actor, value));
+        if (result.ok) {
+          // Only reads may succeed (a preview, a list), and then show nothing of member 1's to others.
+          expect(["previewRecurringBooking", "getMyRecurringBookings"]).toContain(name);
+          if (who !== "owner") expect(JSON.stringify(result.data)).not.toContain(theirs.series);
+          return;
+        }
+        expect(result.error.code, JSON.stringify(result.error).slice(0, 300)).not.toBe("internal");
+        if (result.error.code === "invalid_input") expect(Object.keys(result.error.fields ?? {}).length).toBeGreaterThan(0);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 6) * 4 },
+    );
+  });
+});
+
+it("wrote nothing: every row of every table is as it was", async () => {
+  expect(await databaseContents(handle)).toEqual(before);
+});

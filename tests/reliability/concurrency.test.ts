@@ -1,0 +1,194 @@
+// Races on the engine at hand, checked afterwards by the invariant checker:
+// overlapping series created at once by two members for one coach;
+// generation twice at once; a series cancelled while generation runs; and a
+// mixed round where bookings, series, cancellations and generation all run
+// together. On PostgreSQL (a pool of connections) the operations really
+// overlap; on PGlite (one connection) they interleave between statements —
+// the same assertions hold on both.
+import { count, eq, sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "@/auth/current-actor";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { checkInvariants, describeViolations } from "@/db/invariants";
+import { recurringBookings, trainingSessions } from "@/db/schema";
+import { isAppError } from "@/domain/errors";
+import { cancelRecurringBooking } from "@/server/bookings/cancel-recurring-booking";
+import { createOneTimeBooking } from "@/server/bookings/create-one-time-booking";
+import { createRecurringBooking } from "@/server/bookings/create-recurring-booking";
+import { cancelSession } from "@/server/sessions/cancel-session";
+import { generateSessions } from "@/server/sessions/generate-sessions";
+import { ALL_WEEK, addPerson, addSeries, addWeeklyRules, clearBusinessData } from "../helpers/people";
+import { useMigratedDatabase } from "../helpers/test-database";
+
+let db: DatabaseOrTransaction;
+useMigratedDatabase((handle) => {
+  db = handle.db;
+});
+
+const NOW = new Date("2027-03-01T08:00:00Z");
+
+async function expectInvariantsHold(): Promise<void> {
+  const violations = await checkInvariants(db);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+/** Every rejection of a race must be the app's own error (409, 400…), never a raw database error. */
+function rejectionsOf(results: PromiseSettledResult<unknown>[]): unknown[] {
+  const reasons = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
+  for (const reason of reasons) expect(isAppError(reason), String(reason)).toBe(true);
+  return reasons;
+}
+
+let coach: Actor;
+beforeEach(async () => {
+  await clearBusinessData(db);
+  coach = await addPerson(db, "coach", { timezone: "Europe/Paris", minimumNoticeMinutes: 0 });
+  await addWeeklyRules(db, coach.id, ALL_WEEK);
+});
+
+describe("overlapping series created at once", () => {
+  // [startTime, endTime] pairs that overlap on the same weekday, and one pair that only touches.
+  const pairs: Array<[[string, string], [string, string], boolean]> = [
+    [["10:00", "11:00"], ["10:00", "11:00"], true],
+    [["10:00", "11:00"], ["10:30", "11:30"], true],
+    [["09:00", "12:00"], ["10:00", "10:15"], true],
+    [["13:00", "14:00"], ["12:15", "13:01"], true],
+    [["15:00", "16:00"], ["16:00", "17:00"], false],
+  ];
+
+  it.each(pairs)("%j and %j by two members: one wins when they overlap, both when they only touch", async (a, b, overlap) => {
+    const [first, second] = [await addPerson(db, "member"), await addPerson(db, "member")];
+    const attempts: Array<[Actor, [string, string]]> = [
+      [first, a],
+      [second, b],
+    ];
+    const results = await Promise.allSettled(
+      attempts.map(([member, [startTime, endTime]]) =>
+        createRecurringBooking({
+          db,
+          actor: member,
+          input: { coachId: coach.id, dayOfWeek: 2, startTime, endTime, startDate: "2027-03-01" },
+          now: NOW,
+        }),
+      ),
+    );
+    const reasons = rejectionsOf(results);
+    expect(reasons).toHaveLength(overlap ? 1 : 0);
+    for (const reason of reasons) expect(reason).toMatchObject({ code: "conflict" });
+    const [series] = await db.select({ n: count() }).from(recurringBookings);
+    expect(series!.n).toBe(overlap ? 1 : 2);
+    await expectInvariantsHold();
+  });
+});
+
+/** `n` weekly series straight into the table (no checks), some of them colliding, for the generator. */
+async function seriesForGeneration(n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const member = await addPerson(db, "member");
+    // Two series per hour slot: every other one collides with its twin (coach busy → a conflict).
+    const hour = 6 + Math.floor(i / 2) % 14;
+    ids.push(
+      await addSeries(db, {
+        memberId: member.id,
+        coachId: coach.id,
+        dayOfWeek: 1 + (Math.floor(i / 28) % 5),
+        startTime: `${String(hour).padStart(2, "0")}:00`,
+        endTime: `${String(hour).padStart(2, "0")}:${i % 2 === 0 ? "45" : "30"}`,
+        startDate: "2027-03-01",
+        createdAt: new Date(NOW.getTime() - (n - i) * 1000),
+      }),
+    );
+  }
+  return ids;
+}
+
+describe("generation", () => {
+  it("twice at once (three times, small batches) creates every occurrence exactly once and records each collision once", async () => {
+    await seriesForGeneration(40);
+    const runs = await Promise.all(
+      [3, 7, 40].map((batchSize) => generateSessions(db, { weeksAhead: 4, now: NOW, trigger: "test", batchSize })),
+    );
+    const [sessions] = await db.select({ n: count() }).from(trainingSessions);
+    const [conflicts] = await selectRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM session_conflicts`);
+    expect(runs.reduce((sum, run) => sum + run.created, 0)).toBe(sessions!.n);
+    expect(runs.reduce((sum, run) => sum + run.conflicts, 0)).toBe(Number(conflicts!.n));
+    // 40 series, 4 weeks: 20 pairs collide every week, so 20 × 4 sessions and 20 × 4 conflicts.
+    expect(sessions!.n).toBe(80);
+    expect(Number(conflicts!.n)).toBe(80);
+    const again = await generateSessions(db, { weeksAhead: 4, now: NOW, trigger: "test" });
+    expect(again).toMatchObject({ created: 0, conflicts: 0 });
+    await expectInvariantsHold();
+  });
+
+  it("a series cancelled while generation runs gets no session after its cancellation", async () => {
+    const ids = await seriesForGeneration(30);
+    const member = await addPerson(db, "member");
+    const victim = await createRecurringBooking({
+      db,
+      actor: member,
+      input: { coachId: coach.id, dayOfWeek: 6, startTime: "10:00", endTime: "11:00", startDate: "2027-03-01" },
+      now: NOW,
+    });
+    // Each series cancelled at a different point of a run of small batches.
+    const cancelledAt = new Date("2027-03-02T00:00:00Z");
+    const [run, ...cancellations] = await Promise.all([
+      generateSessions(db, { weeksAhead: 6, now: NOW, trigger: "test", batchSize: 2 }),
+      cancelRecurringBooking({ db, actor: member, input: { recurringBookingId: victim.recurringBooking.id, futureOnly: true }, now: cancelledAt }),
+      ...ids.slice(0, 6).map(async (id, index) => {
+        await new Promise((resolve) => setTimeout(resolve, index * 15));
+        return cancelRecurringBooking({ db, actor: coach, input: { recurringBookingId: id, futureOnly: true }, now: cancelledAt });
+      }),
+    ]);
+    expect(run.created).toBeGreaterThan(0);
+    expect(cancellations).toHaveLength(7);
+    const [left] = await selectRows<{ n: number }>(db, sql`
+      SELECT count(*)::int AS n FROM training_sessions t JOIN recurring_bookings rb ON rb.id = t.recurring_booking_id
+      WHERE rb.status = 'cancelled' AND t.status = 'scheduled' AND t.starts_at > ${cancelledAt.toISOString()}::timestamptz`);
+    expect(Number(left!.n)).toBe(0);
+    await expectInvariantsHold();
+  });
+});
+
+describe("a mixed round", () => {
+  it("bookings, series, session cancellations and generation at once: every refusal is the app's, and every invariant holds", async () => {
+    const members = await Promise.all(Array.from({ length: 12 }, () => addPerson(db, "member")));
+    await seriesForGeneration(10);
+    const base = await createOneTimeBooking({
+      db,
+      actor: members[0]!,
+      input: { coachId: coach.id, startsAt: "2027-03-03T10:00:00Z", endsAt: "2027-03-03T11:00:00Z" },
+      now: NOW,
+    });
+    const at = (day: number, hour: number, minutes = 60) => ({
+      startsAt: new Date(Date.UTC(2027, 2, day, hour)).toISOString(),
+      endsAt: new Date(Date.UTC(2027, 2, day, hour) + minutes * 60_000).toISOString(),
+    });
+    const results = await Promise.allSettled([
+      generateSessions(db, { weeksAhead: 3, now: NOW, trigger: "test", batchSize: 3 }),
+      // one-time bookings on the same and neighbouring slots, some overlapping the series' hours
+      ...members.slice(1, 7).map((member, i) =>
+        createOneTimeBooking({ db, actor: member, input: { coachId: coach.id, ...at(1 + (i % 3), 6 + (i % 2), 90) }, now: NOW }),
+      ),
+      // two series of other members for the same Saturday hour
+      ...members.slice(7, 9).map((member) =>
+        createRecurringBooking({
+          db,
+          actor: member,
+          input: { coachId: coach.id, dayOfWeek: 6, startTime: "09:00", endTime: "10:30", startDate: "2027-03-01" },
+          now: NOW,
+        }),
+      ),
+      cancelSession({ db, actor: members[0]!, input: { id: base.session.id }, now: NOW }),
+      // the cancelled slot taken again at once
+      createOneTimeBooking({ db, actor: members[9]!, input: { coachId: coach.id, ...at(3, 10) }, now: NOW }),
+      generateSessions(db, { weeksAhead: 4, now: NOW, trigger: "test", batchSize: 5 }),
+    ]);
+    const refusals = rejectionsOf(results);
+    expect(refusals.length).toBeGreaterThan(0); // the race had losers…
+    expect(refusals.length).toBeLessThan(results.length); // …and winners
+    await expectInvariantsHold();
+    const [one] = await db.select({ status: trainingSessions.status }).from(trainingSessions).where(eq(trainingSessions.id, base.session.id));
+    expect(one!.status).toBe("cancelled");
+  });
+});
