@@ -1,2 +1,2 @@
 // Inside the coach shell: the menu stays while a page loads.
-export { default } from "../loading";
+export { default } from "@/components/page-loading";
