@@ -41,10 +41,20 @@ export interface EnumerateSlotsInput {
 
 export function enumerateSlots(input: EnumerateSlotsInput): Slot[] {
   const duration = input.durationMinutes * MINUTE;
+  return enumerateSlotStarts(input).map((start) => ({ startsAt: new Date(start), endsAt: new Date(start + duration) }));
+}
+
+/**
+ * enumerateSlots() as epoch milliseconds of the starts (each slot ends
+ * `durationMinutes` later), for callers that format thousands of them and
+ * need no Date objects (under `next start`, Date is wrapped and costly).
+ */
+export function enumerateSlotStarts(input: EnumerateSlotsInput): number[] {
+  const duration = input.durationMinutes * MINUTE;
   const step = SLOT_ALIGNMENT_MINUTES * MINUTE;
   const from = Math.max(input.earliestStart.getTime(), input.window.start.getTime());
   const until = input.window.end.getTime();
-  const slots: Slot[] = [];
+  const starts: number[] = [];
   const ranges = [...input.free].sort((a, b) => a.start.getTime() - b.start.getTime());
   const offsets = new OffsetSpans(input.timeZone);
 
@@ -52,13 +62,13 @@ export function enumerateSlots(input: EnumerateSlotsInput): Slot[] {
     const rangeEnd = range.end.getTime();
     let start = offsets.nextAlignedStart(Math.max(range.start.getTime(), from));
     while (start < until && start + duration <= rangeEnd) {
-      slots.push({ startsAt: new Date(start), endsAt: new Date(start + duration) });
+      starts.push(start);
       // 30 real minutes later while the offset holds; re-aligned when it changes.
       const next = start + step;
       start = next < offsets.spanEnd ? next : offsets.nextAlignedStart(next);
     }
   }
-  return slots;
+  return starts;
 }
 
 /**

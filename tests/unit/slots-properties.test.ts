@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
+import { isoInstantFormatter } from "@/domain/time";
 import { enumerateSlots, nextAlignedStart, SLOT_ALIGNMENT_MINUTES, type EnumerateSlotsInput, type Slot } from "@/domain/slots";
 import { DAY, DAYS_2000_2037, MINUTE, ZONES } from "../helpers/time-zones";
 
@@ -144,6 +145,26 @@ describe("enumerateSlots equals the per-slot reference", () => {
         expect(iso(enumerateSlots(input))).toEqual(iso(referenceEnumerateSlots(input)));
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("isoInstantFormatter equals Date's toISOString", () => {
+  /** Instants of 2000–2037 mostly, any the Date range allows sometimes, fractional now and then. */
+  const instant = fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: FIRST_MS, max: FIRST_MS + (DAYS_2000_2037 + 1) * DAY }) },
+    { weight: 1, arbitrary: fc.integer({ min: -8.64e15, max: 8.64e15 }) },
+    { weight: 1, arbitrary: fc.double({ min: -1e13, max: 1e13, noNaN: true }) },
+  );
+
+  it("for any sequence of instants, in order or not (the formatter keeps its last day)", () => {
+    fc.assert(
+      fc.property(fc.array(instant, { maxLength: 40 }), fc.boolean(), (instants, sorted) => {
+        const sequence = sorted ? [...instants].sort((a, b) => a - b) : instants;
+        const iso = isoInstantFormatter();
+        expect(sequence.map((ms) => iso(ms))).toEqual(sequence.map((ms) => new Date(ms).toISOString()));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
