@@ -41,21 +41,64 @@ export interface EnumerateSlotsInput {
 
 export function enumerateSlots(input: EnumerateSlotsInput): Slot[] {
   const duration = input.durationMinutes * MINUTE;
+  return enumerateSlotStarts(input).map((start) => ({ startsAt: new Date(start), endsAt: new Date(start + duration) }));
+}
+
+/**
+ * enumerateSlots() as epoch milliseconds of the starts (each slot ends
+ * `durationMinutes` later), for callers that format thousands of them and
+ * need no Date objects (under `next start`, Date is wrapped and costly).
+ */
+export function enumerateSlotStarts(input: EnumerateSlotsInput): number[] {
+  const duration = input.durationMinutes * MINUTE;
+  const step = SLOT_ALIGNMENT_MINUTES * MINUTE;
   const from = Math.max(input.earliestStart.getTime(), input.window.start.getTime());
   const until = input.window.end.getTime();
-  const slots: Slot[] = [];
+  const starts: number[] = [];
   const ranges = [...input.free].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const offsets = new OffsetSpans(input.timeZone);
 
   for (const range of ranges) {
     const rangeEnd = range.end.getTime();
-    let start = nextAlignedStart(Math.max(range.start.getTime(), from), input.timeZone);
+    let start = offsets.nextAlignedStart(Math.max(range.start.getTime(), from));
     while (start < until && start + duration <= rangeEnd) {
-      slots.push({ startsAt: new Date(start), endsAt: new Date(start + duration) });
-      // Usually 30 real minutes later; re-aligned when the offset changes.
-      start = nextAlignedStart(start + SLOT_ALIGNMENT_MINUTES * MINUTE, input.timeZone);
+      starts.push(start);
+      // 30 real minutes later while the offset holds; re-aligned when it changes.
+      const next = start + step;
+      start = next < offsets.spanEnd ? next : offsets.nextAlignedStart(next);
     }
   }
-  return slots;
+  return starts;
+}
+
+/**
+ * nextAlignedStart() with the zone's offset looked up once per span of
+ * constant offset instead of once or twice per slot: Temporal's offset lookup
+ * costs tens of microseconds, and 6 weeks hold ~1,000 slot starts but at most
+ * a couple of offset changes. Inside a known span the aligned start is plain
+ * arithmetic; a start at or past the span's end (the next offset change) goes
+ * through nextAlignedStart() itself, so DST handling has one definition.
+ * Expects non-decreasing arguments (it still answers right otherwise, slower).
+ */
+class OffsetSpans {
+  /** The offset (ms) in force on [spanStart, spanEnd). */
+  private offset = 0;
+  private spanStart = Infinity;
+  spanEnd = -Infinity;
+
+  constructor(private readonly timeZone: string) {}
+
+  nextAlignedStart(epochMs: number): number {
+    if (epochMs < this.spanStart || epochMs >= this.spanEnd) {
+      const zoned = zonedAt(epochMs, this.timeZone);
+      this.offset = zoned.offsetNanoseconds / 1e6;
+      this.spanStart = epochMs;
+      this.spanEnd = zoned.getTimeZoneTransition("next")?.epochMilliseconds ?? Infinity;
+    }
+    const step = SLOT_ALIGNMENT_MINUTES * MINUTE;
+    const candidate = Math.ceil((epochMs + this.offset) / step) * step - this.offset;
+    return candidate < this.spanEnd ? candidate : nextAlignedStart(epochMs, this.timeZone);
+  }
 }
 
 /** The first instant at or after `epochMs` whose local wall clock in `timeZone` reads :00 or :30 exactly. */

@@ -52,3 +52,36 @@ export function instantToWallClock(instant: Date, timeZone: string): { date: str
     time: zoned.toPlainTime().toString({ smallestUnit: "minute" }),
   };
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A formatter equal to `new Date(epochMs).toISOString()` that builds one Date
+ * per UTC day instead of one per instant: for answers with thousands of
+ * instants (free slots). Keeps its last day, so make one per answer.
+ */
+export function isoInstantFormatter(): (epochMs: number) => string {
+  let day = Number.NaN;
+  let prefix = "";
+  return (epochMs) => {
+    // Not a whole millisecond: Date's own (it truncates).
+    if (!Number.isInteger(epochMs)) return new Date(epochMs).toISOString();
+    const today = Math.floor(epochMs / DAY_MS);
+    if (today !== day) {
+      const midnight = new Date(today * DAY_MS).toISOString();
+      // Outside years 0000–9999 (±YYYYYY): Date's own.
+      if (midnight.length !== 24) return new Date(epochMs).toISOString();
+      day = today;
+      prefix = midnight.slice(0, 11);
+    }
+    const ms = epochMs - today * DAY_MS;
+    const hours = Math.floor(ms / 3_600_000);
+    const minutes = Math.floor(ms / 60_000) % 60;
+    const seconds = Math.floor(ms / 1000) % 60;
+    return `${prefix}${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(ms % 1000, 3)}Z`;
+  };
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, "0");
+}

@@ -113,7 +113,10 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
       LEFT JOIN coach_settings cs ON cs.coach_id = u.id
       WHERE u.id = ${terms.coachId} AND u.role = 'coach'
     ),
-    bounds AS (
+    -- MATERIALIZED: span is computed once and the subqueries below read it
+    -- as a value; inlined, each of them repeats wall_clock_to_instant()'s
+    -- expansion and planning alone took ~1.3 ms of a ~2 ms statement.
+    bounds AS MATERIALIZED (
       SELECT c.*,
              tstzrange(wall_clock_to_instant(${terms.from}::date::timestamp, c.zone),
                        wall_clock_to_instant((${terms.to}::date + 2)::timestamp, c.zone), '[)') AS span

@@ -1,7 +1,7 @@
 // A coach's free, bookable slots over local dates from..to (inclusive, in the
 // coach's zone): any signed-in user. The pipeline's first step in one SQL
 // statement — rules ∪ additions − blocked slots − sessions as multiranges
-// (freeTimeQuery) — then cut into slots by the pure enumerateSlots():
+// (freeTimeQuery) — then cut into slots by the pure enumerateSlotStarts():
 // starts on the coach's local :00/:30, no earlier than now + the coach's
 // minimum notice, each `duration` minutes wholly inside free time.
 import { z } from "zod";
@@ -9,7 +9,8 @@ import type { Actor } from "@/auth/current-actor";
 import { assertCan } from "@/auth/permissions";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { AppError } from "@/domain/errors";
-import { daysInclusive, enumerateSlots, localDatesWindow } from "@/domain/slots";
+import { daysInclusive, enumerateSlotStarts, localDatesWindow } from "@/domain/slots";
+import { isoInstantFormatter } from "@/domain/time";
 import { businessTimeZone } from "../config";
 import { calendarDate, recordId } from "../fields";
 import { parseInput } from "../validation";
@@ -84,17 +85,18 @@ export async function listFreeSlots(options: {
   const free = rows.flatMap((row) =>
     row.starts_at === null || row.ends_at === null ? [] : [{ start: new Date(row.starts_at), end: new Date(row.ends_at) }],
   );
-  const slots = enumerateSlots({
+  const starts = enumerateSlotStarts({
     free,
     timeZone: coach.zone,
     durationMinutes: duration,
     earliestStart: new Date(now.getTime() + Number(coach.notice) * 60_000),
     window: localDatesWindow(input.from, input.to, coach.zone),
   });
+  const iso = isoInstantFormatter();
   return {
     coachId: input.coachId,
     timezone: coach.zone,
     duration,
-    slots: slots.map((slot) => ({ startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() })),
+    slots: starts.map((start) => ({ startsAt: iso(start), endsAt: iso(start + duration * 60_000) })),
   };
 }
