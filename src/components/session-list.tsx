@@ -21,7 +21,7 @@ export function SessionList({
       {sessions.map((session) => (
         <li key={session.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="session">
           <div className="min-w-0">
-            <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} zone={zone} coachZone={session.coach.timezone} />
+            <SessionTime startsAt={session.startsAt} endsAt={session.endsAt} zone={zone} coachZone={session.coach.timezone} className="block" />
             <p className="text-sm text-slate-600">
               {showCoach && <>with {session.coach.name} · </>}
               {session.recurringBookingId ? "Recurring" : "One-time"}

@@ -38,6 +38,14 @@ export function formatSessionTime(startsAt: string | Date, endsAt: string | Date
   return `${formatDay(startsAt, zone)}, ${formatTimeRange(startsAt, endsAt, zone)}`;
 }
 
+/** "Tue 1 Dec, 09:00–12:00", or "Tue 1 Dec 09:00 – Thu 3 Dec 18:00" across days. */
+export function formatWindow(startsAt: string, endsAt: string, zone: string): string {
+  // An end at midnight belongs to the day before ("until the end of Tuesday").
+  const lastMoment = new Date(new Date(endsAt).getTime() - 1).toISOString();
+  if (dateInZone(startsAt, zone) === dateInZone(lastMoment, zone)) return formatSessionTime(startsAt, endsAt, zone);
+  return `${formatDay(startsAt, zone)} ${formatTime(startsAt, zone)} – ${formatDay(endsAt, zone)} ${formatTime(endsAt, zone)}`;
+}
+
 /** "Paris time", "New York time", "UTC": how the app names a zone to people. */
 export function zoneName(zone: string): string {
   if (zone === "UTC" || zone === "Etc/UTC") return "UTC";

@@ -13,8 +13,9 @@ import { BookingSettingsForm } from "./booking-settings-form";
 import { ExtraHoursForm } from "./extra-hours-form";
 import { RemoveExtraHoursButton, RemoveTimeOffButton } from "./remove-window-button";
 import { TimeOffForm } from "./time-off-form";
-import { formatWindow, WindowTime } from "./time-views";
 import { WeeklyHoursEditor } from "./weekly-hours-editor";
+import { formatWindow } from "@/lib/time-format";
+import { SessionTime } from "@/components/session-time";
 
 const SECTIONS = [
   ["weekly-hours", "Weekly hours"],
@@ -136,7 +137,7 @@ function WindowList({
           {items.map((item) => (
             <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-3 text-sm">
               <div>
-                <WindowTime startsAt={item.startsAt} endsAt={item.endsAt} zone={zone} coachZone={coachZone} />
+                <SessionTime startsAt={item.startsAt} endsAt={item.endsAt} zone={zone} coachZone={coachZone} />
                 {item.reason && <span className="block text-slate-600">{item.reason}</span>}
               </div>
               {item.action}

@@ -11,6 +11,7 @@ import { listConflicts } from "@/server/conflicts/list-conflicts";
 import type { ConflictView } from "@/server/conflicts/conflict-view";
 import { getViewer } from "../../viewer";
 import { ConflictActions } from "./conflict-actions";
+import { SessionTime } from "@/components/session-time";
 
 /** Why an occurrence did not fit, as the coach reads it. */
 const REASON: Record<ConflictReason, string> = {
@@ -81,14 +82,9 @@ function ConflictSummary({ conflict, zone }: { conflict: ConflictView; zone: str
   return (
     <div>
       <p className="flex flex-wrap items-center gap-2">
-        <span className="font-semibold tabular-nums text-slate-900">{formatSessionTime(conflict.startsAt, conflict.endsAt, zone)}</span>
+        <SessionTime startsAt={conflict.startsAt} endsAt={conflict.endsAt} zone={zone} coachZone={coachZone} className="font-semibold" />
         {conflict.status === "open" && <Badge className="bg-amber-50 text-amber-900 ring-amber-200">Not booked</Badge>}
       </p>
-      {coachZone !== zone && (
-        <p className="text-xs text-slate-600">
-          {formatSessionTime(conflict.startsAt, conflict.endsAt, coachZone)} {zoneName(coachZone)}
-        </p>
-      )}
       <p className="mt-1 text-sm text-slate-800">{conflict.member.name}</p>
       <p className="text-sm text-slate-600">
         Weekly series: {DAY_NAMES[series.dayOfWeek]}s {series.startTime}–{series.endTime} ({zoneName(coachZone)})
