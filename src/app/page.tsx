@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button";
-import { currentActor, ROLE_HOME } from "./viewer";
+import { currentActor } from "./viewer";
+import { ROLE_HOME } from "@/components/navigation";
 
 export const dynamic = "force-dynamic";
 

@@ -4,6 +4,7 @@
 // view), coaches see their own zone and everyone else the business's.
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { ROLE_HOME } from "@/components/navigation";
 import { cache } from "react";
 import type { Actor } from "@/auth/current-actor";
 import { getCurrentActor } from "@/auth/current-actor";
@@ -22,8 +23,6 @@ export interface Viewer {
   db: DatabaseOrTransaction;
 }
 
-/** Each role's home page. */
-export const ROLE_HOME: Record<UserRole, string> = { member: "/member", coach: "/coach", owner: "/owner" };
 
 export const currentActor = cache(async (): Promise<Actor | null> => getCurrentActor(await headers()));
 

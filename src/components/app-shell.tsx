@@ -6,29 +6,9 @@ import type { ReactNode } from "react";
 import type { UserRole } from "@/db/schema";
 import { zoneName } from "@/lib/time-format";
 import { NavLinks } from "./nav-links";
+import { NAVIGATION } from "./navigation";
 import { SignOutButton } from "./sign-out-button";
 import { TimeZoneSync } from "./time-zone-sync";
-
-/** Each role's pages, in menu order; the first is the role's home. */
-export const NAVIGATION: Record<UserRole, ReadonlyArray<{ href: string; label: string }>> = {
-  member: [
-    { href: "/member", label: "Home" },
-    { href: "/member/coaches", label: "Book" },
-    { href: "/member/sessions", label: "My sessions" },
-    { href: "/member/recurring", label: "Recurring" },
-  ],
-  coach: [
-    { href: "/coach", label: "Calendar" },
-    { href: "/coach/availability", label: "Availability" },
-    { href: "/coach/conflicts", label: "Conflicts" },
-  ],
-  owner: [
-    { href: "/owner", label: "Overview" },
-    { href: "/owner/people", label: "People" },
-    { href: "/owner/calendar", label: "Calendars" },
-    { href: "/owner/generation", label: "Generation" },
-  ],
-};
 
 export function AppShell({
   role,

@@ -1,0 +1,29 @@
+// Each role's pages, in menu order. The first is the role's home, where the
+// landing page and sign-in send them.
+import type { UserRole } from "@/db/schema";
+
+/** Each role's pages, in menu order; the first is the role's home. */
+export const NAVIGATION: Record<UserRole, ReadonlyArray<{ href: string; label: string }>> = {
+  member: [
+    { href: "/member", label: "Home" },
+    { href: "/member/coaches", label: "Book" },
+    { href: "/member/sessions", label: "My sessions" },
+    { href: "/member/recurring", label: "Recurring" },
+  ],
+  coach: [
+    { href: "/coach", label: "Calendar" },
+    { href: "/coach/availability", label: "Availability" },
+    { href: "/coach/conflicts", label: "Conflicts" },
+  ],
+  owner: [
+    { href: "/owner", label: "Overview" },
+    { href: "/owner/people", label: "People" },
+    { href: "/owner/calendar", label: "Calendars" },
+    { href: "/owner/generation", label: "Generation" },
+  ],
+};
+
+/** Each role's home page. */
+export const ROLE_HOME = Object.fromEntries(
+  Object.entries(NAVIGATION).map(([role, links]) => [role, links[0]!.href]),
+) as Record<UserRole, string>;
