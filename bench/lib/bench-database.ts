@@ -86,8 +86,13 @@ export async function seedGenerationData(handle: DatabaseHandle, series: number)
     ANALYZE;`);
 }
 
-/** Empties training_sessions (and vacuums it), so two inserts of the same rows start from the same table state. */
+/**
+ * Empties training_sessions (and vacuums it), so two inserts of the same rows
+ * start from the same table state, and forgets the generator's high-water
+ * marks, which stand for those rows.
+ */
 export async function emptySessions(handle: DatabaseHandle): Promise<void> {
   await handle.db.execute(sql`DELETE FROM training_sessions`);
+  await handle.db.execute(sql`UPDATE recurring_bookings SET next_occurrence_on = NULL`);
   await handle.db.execute(sql`VACUUM training_sessions`);
 }

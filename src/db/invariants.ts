@@ -29,14 +29,31 @@ interface InvariantCheck {
   query: SQL;
 }
 
-/** Non-cancelled sessions of one coach (or member) that overlap: each pair once. */
-const overlapping = (party: "coach_id" | "member_id") => sql`
-  SELECT a.${sql.raw(party)} || ': ' || a.id || ' [' || a.starts_at || ', ' || a.ends_at || ') overlaps ' || b.id AS example
-  FROM training_sessions a
-  JOIN training_sessions b
-    ON b.${sql.raw(party)} = a.${sql.raw(party)} AND a.id < b.id
-   AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')
-  WHERE a.status <> 'cancelled' AND b.status <> 'cancelled' AND a.${sql.raw(party)} IS NOT NULL`;
+/**
+ * Non-cancelled sessions of one coach (or member) that overlap an earlier
+ * one: one row per such session, naming one session it overlaps. Over every
+ * status, not only the live calendar the exclusion constraints cover
+ * (src/db/live-calendar.ts), so one sorted pass per party rather than a
+ * self-join: a history of completed sessions has no index to join on.
+ */
+const overlapping = (party: "coach_id" | "member_id") => {
+  const column = sql.raw(party);
+  return sql`
+  SELECT o.party || ': ' || o.id || ' [' || o.starts_at || ', ' || o.ends_at || ') overlaps ' || b.id AS example
+  FROM (
+    SELECT id, ${column} AS party, starts_at, ends_at,
+           max(ends_at) OVER (PARTITION BY ${column} ORDER BY starts_at, id
+                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier_end
+    FROM training_sessions WHERE status <> 'cancelled' AND ${column} IS NOT NULL
+  ) o
+  CROSS JOIN LATERAL (
+    SELECT b.id FROM training_sessions b
+    WHERE b.${column} = o.party AND b.status <> 'cancelled' AND b.id <> o.id
+      AND b.starts_at < o.ends_at AND b.ends_at > o.starts_at
+    ORDER BY b.starts_at, b.id LIMIT 1
+  ) b
+  WHERE o.earlier_end > o.starts_at`;
+};
 
 export const INVARIANT_CHECKS: readonly InvariantCheck[] = [
   {

@@ -206,6 +206,13 @@ export const recurringBookings = pgTable(
     /** Every N weeks, counted from start_date. */
     frequency: integer("frequency").notNull().default(1),
     status: recurringBookingStatus("status").notNull().default("active"),
+    /**
+     * The generator's high-water mark: the local date (coach's zone) of the
+     * first occurrence not materialised yet. Every earlier occurrence is a
+     * session or a conflict, or was already past when its window came.
+     * NULL = not known yet: the next run derives the whole window.
+     */
+    nextOccurrenceOn: date("next_occurrence_on", { mode: "string" }),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull().defaultNow(),
     cancelledAt: instant("cancelled_at"),

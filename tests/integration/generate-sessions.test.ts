@@ -1,12 +1,14 @@
 // generateSessions() on a real database: the DST case of the issue, parity of
 // fortnightly series, conflicts recorded instead of dropped, idempotence
-// (twice in a row and twice at once), completion of past sessions, and the
-// run record.
+// (twice in a row and twice at once), completion of past sessions, the
+// high-water mark that makes the run the day after proportional to one day,
+// and the run record.
 import { and, asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseOrTransaction } from "@/db";
 import {
   blockedSlots,
+  recurringBookings,
   sessionConflicts,
   sessionGenerationRuns,
   trainingSessions,
@@ -14,6 +16,7 @@ import {
 } from "@/db/schema";
 import { lockCoachCalendar } from "@/server/availability/coach-calendar";
 import { generateSessions } from "@/server/sessions/generate-sessions";
+import { updateUser } from "@/server/users/update-user";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules, clearBusinessData } from "../helpers/people";
 import { useMigratedDatabase } from "../helpers/test-database";
 
@@ -248,6 +251,117 @@ describe("generateSessions", () => {
       (await db.select().from(trainingSessions)).map((row) => [row.id, row.status]),
     );
     expect(statuses).toEqual({ [past!.id]: "completed", [cancelled!.id]: "cancelled", [running!.id]: "scheduled" });
+  });
+
+  describe("the high-water mark (recurring_bookings.next_occurrence_on)", () => {
+    async function markOf(seriesId: string) {
+      const [row] = await db
+        .select({ next: recurringBookings.nextOccurrenceOn })
+        .from(recurringBookings)
+        .where(eq(recurringBookings.id, seriesId));
+      return row!.next;
+    }
+
+    /** Runs the generator and answers how many series it read, with its result. */
+    async function run(now: string, weeksAhead = 6) {
+      let seriesRead = 0;
+      const result = await generateSessions(db, {
+        weeksAhead,
+        now: new Date(now),
+        trigger: "test",
+        onProgress: ({ seriesTotal }) => (seriesRead = seriesTotal),
+      });
+      return { ...result, seriesRead };
+    }
+
+    it("the run the day after reads only the series whose next occurrence is due, and adds just that one", async () => {
+      const coach = await addPerson(db, "coach", { timezone: "Europe/Paris" });
+      await addWeeklyRules(db, coach.id, ALL_WEEK);
+      // Tuesday and Thursday series, 10:00 Paris, from Tuesday 2027-03-02;
+      // the Thursday one ends on 2027-03-18 (three occurrences).
+      const tuesday = await addSeries(db, {
+        memberId: (await addPerson(db, "member")).id,
+        coachId: coach.id,
+        dayOfWeek: 2,
+        startTime: "10:00",
+        endTime: "11:00",
+        startDate: "2027-03-02",
+      });
+      const thursday = await addSeries(db, {
+        memberId: (await addPerson(db, "member")).id,
+        coachId: coach.id,
+        dayOfWeek: 4,
+        startTime: "10:00",
+        endTime: "11:00",
+        startDate: "2027-03-02",
+        endDate: "2027-03-18",
+      });
+
+      const first = await run("2027-03-01T12:00:00Z");
+      expect(first).toMatchObject({ created: 6 + 3, seriesRead: 2 });
+      // Six Tuesdays 03-02 … 04-06: the next is 04-13. Thursdays end on 03-18.
+      expect(await markOf(tuesday)).toBe("2027-04-13");
+      expect(await markOf(thursday)).toBe("2027-03-25");
+
+      // An hour later nothing is due: the window ends on Monday 04-12, 13:00
+      // UTC, before the next Tuesday; no series is even read.
+      const sameDay = await run("2027-03-01T13:00:00Z");
+      expect(sameDay).toMatchObject({ created: 0, seriesRead: 0 });
+
+      const dayAfter = await run("2027-03-02T12:00:00Z");
+      expect(dayAfter).toMatchObject({ created: 1, conflicts: 0, seriesRead: 1 });
+      expect(await markOf(tuesday)).toBe("2027-04-20");
+      expect((await sessionsOf(tuesday)).map((s) => s.startsAt.toISOString()).at(-1)).toBe("2027-04-13T08:00:00.000Z");
+      expect(await sessionsOf(thursday)).toHaveLength(3);
+    });
+
+    it("starts a series whose first date is beyond the window when its time comes", async () => {
+      const coach = await addPerson(db, "coach", { timezone: "UTC" });
+      await addWeeklyRules(db, coach.id, ALL_WEEK);
+      const seriesId = await addSeries(db, {
+        memberId: (await addPerson(db, "member")).id,
+        coachId: coach.id,
+        dayOfWeek: 1,
+        startTime: "09:00",
+        endTime: "10:00",
+        startDate: "2027-06-07",
+      });
+
+      expect(await run("2027-03-01T00:00:00Z")).toMatchObject({ created: 0 });
+      expect(await markOf(seriesId)).toBeNull();
+      expect(await run("2027-06-01T00:00:00Z", 2)).toMatchObject({ created: 2 });
+      expect((await sessionsOf(seriesId)).map((s) => s.startsAt.toISOString())).toEqual([
+        "2027-06-07T09:00:00.000Z",
+        "2027-06-14T09:00:00.000Z",
+      ]);
+      expect(await markOf(seriesId)).toBe("2027-06-21");
+    });
+
+    it("applies a coach's new time zone from the first date not materialised yet: no session moves, none is doubled", async () => {
+      const owner = await addPerson(db, "owner");
+      const coach = await addPerson(db, "coach", { timezone: "Europe/Paris" });
+      await addWeeklyRules(db, coach.id, ALL_WEEK);
+      const seriesId = await addSeries(db, {
+        memberId: (await addPerson(db, "member")).id,
+        coachId: coach.id,
+        dayOfWeek: 1,
+        startTime: "10:00",
+        endTime: "11:00",
+        startDate: "2027-03-01",
+      });
+      await run("2027-02-28T00:00:00Z", 2); // Mondays 03-01 and 03-08, 10:00 Paris = 09:00Z
+
+      await updateUser({ db, actor: owner, input: { id: coach.id, timezone: "America/New_York" } });
+      const later = await run("2027-03-01T00:00:00Z", 3); // up to Monday 03-15
+
+      expect(later).toMatchObject({ created: 1, conflicts: 0 });
+      expect((await sessionsOf(seriesId)).map((s) => s.startsAt.toISOString())).toEqual([
+        "2027-03-01T09:00:00.000Z",
+        "2027-03-08T09:00:00.000Z",
+        "2027-03-15T14:00:00.000Z", // 10:00 New York (EDT from 03-14)
+      ]);
+      expect(await db.select().from(sessionConflicts)).toHaveLength(0);
+    });
   });
 
   it("records each run with its counts, and refuses weeksAhead outside 1–52", async () => {

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
-import { sessionConflicts, sessionGenerationRuns, trainingSessions } from "@/db/schema";
+import { recurringBookings, sessionConflicts, sessionGenerationRuns, trainingSessions } from "@/db/schema";
 import { listGenerationRuns } from "@/server/sessions/list-generation-runs";
 import { runGeneration } from "@/server/sessions/run-generation";
 import { runScheduledGeneration } from "@/server/sessions/run-scheduled-generation";
@@ -42,6 +42,8 @@ beforeEach(async () => {
   await db.delete(sessionConflicts);
   await db.delete(trainingSessions);
   await db.delete(sessionGenerationRuns);
+  // The generator's high-water mark goes with the sessions it stands for.
+  await db.update(recurringBookings).set({ nextOccurrenceOn: null });
 });
 
 async function runCount(): Promise<number> {

@@ -9,6 +9,7 @@
 // DST rule), ∪ every availability addition that overlaps the range. A range
 // is covered when that union (a multirange) contains it whole.
 import { sql, type SQL } from "drizzle-orm";
+import { onLiveCalendar, sessionRange } from "@/db/live-calendar";
 
 export interface CoverageTerms {
   /** text: the coach's id. */
@@ -127,10 +128,9 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
         (${availableTime({ ...coach, zone: sql`b.zone`, fromDate: sql`${terms.from}::date`, toDate: sql`${terms.to}::date + 1` })}
          - ${blockedTime(coach)}
          - coalesce((
-           SELECT range_agg(tstzrange(t.starts_at, t.ends_at, '[)'))
+           SELECT range_agg(${sessionRange("t")})
            FROM training_sessions t
-           WHERE t.coach_id = b.id AND t.status <> 'cancelled'
-             AND tstzrange(t.starts_at, t.ends_at, '[)') && b.span
+           WHERE ${sessionRange("t")} && b.span AND t.coach_id = b.id AND ${onLiveCalendar("t")}
            ), '{}'::tstzmultirange)
         ) * tstzmultirange(b.span) AS ranges
       FROM bounds b

@@ -12,13 +12,13 @@
 //  - a run killed halfway leaves whole batches behind, and the next run
 //    completes the rest (`signal` stops one cleanly between batches).
 // `now` is a parameter: tests and backfills never depend on today's date.
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { EXCLUSION_VIOLATION, hasPostgresCode } from "@/db/errors";
 import { sessionGenerationRuns } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { businessTimeZone } from "../config";
-import { placeOccurrences } from "./occurrences-sql";
+import { owesOccurrences, placeOccurrences, seriesZone } from "./occurrences-sql";
 
 /** Who started a run. */
 export type GenerationTrigger = "cron" | "admin" | "cli" | "scheduler" | "seed" | "test";
@@ -75,7 +75,10 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
   let conflicts = 0;
   let completed = 0;
   try {
-    const seriesTotal = await countActiveSeries(db);
+    // Only the series that may owe an occurrence in the window: the day
+    // after a run, those whose next one falls on the new day.
+    const owing = sql`rb.status = 'active' AND ${owesOccurrences("rb", seriesZone("cs", zone), until)}`;
+    const seriesTotal = await countOwingSeries(db, owing);
     let seriesDone = 0;
     let idAfter: string | null = null;
     for (;;) {
@@ -85,7 +88,7 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
       if (options.signal?.aborted) {
         throw new Error(`Interrupted after ${seriesDone} of ${seriesTotal} series; the next run completes the rest`);
       }
-      const batch = await nextBatch(db, idAfter, batchSize);
+      const batch = await nextBatch(db, owing, idAfter, batchSize);
       if (!batch) break;
       const window = { after: now, until, businessTimeZone: zone, series: { idAfter, idLast: batch.idLast } };
       const placeBatch = (arbitrate: boolean) =>
@@ -96,8 +99,8 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
           // and a change that starts meanwhile waits for the batch.
           await tx.execute(sql`
             SELECT 1 FROM users WHERE id IN (
-              SELECT coach_id FROM recurring_bookings
-              WHERE status = 'active' AND ${batchRange(idAfter, batch.idLast)}
+              SELECT rb.coach_id FROM ${OWING_FROM}
+              WHERE ${owing} AND ${batchRange(idAfter, batch.idLast)}
             ) ORDER BY id FOR SHARE`);
           // The inlined wall-clock functions make a large expression; JIT would
           // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
@@ -142,28 +145,32 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
   }
 }
 
+/** Series with their coach's settings, for the `owing` condition. */
+const OWING_FROM = sql`recurring_bookings rb LEFT JOIN coach_settings cs ON cs.coach_id = rb.coach_id`;
+
 /** The id range (after, last] of a batch. */
 function batchRange(idAfter: string | null, idLast: string) {
-  return idAfter === null ? sql`id <= ${idLast}` : sql`id > ${idAfter} AND id <= ${idLast}`;
+  return idAfter === null ? sql`rb.id <= ${idLast}` : sql`rb.id > ${idAfter} AND rb.id <= ${idLast}`;
 }
 
-async function countActiveSeries(db: DatabaseOrTransaction): Promise<number> {
+async function countOwingSeries(db: DatabaseOrTransaction, owing: SQL): Promise<number> {
   const result = await selectRows<{ total: number }>(db, 
-    sql`SELECT count(*)::int AS total FROM recurring_bookings WHERE status = 'active'`,
+    sql`SELECT count(*)::int AS total FROM ${OWING_FROM} WHERE ${owing}`,
   );
   return Number(result[0]!.total);
 }
 
-/** The next `size` active series after `idAfter`, as an id range (keyset paging, no id lists). */
+/** The next `size` owing series after `idAfter`, as an id range (keyset paging, no id lists). */
 async function nextBatch(
   db: DatabaseOrTransaction,
+  owing: SQL,
   idAfter: string | null,
   size: number,
 ): Promise<{ idLast: string; size: number } | null> {
-  const after = idAfter === null ? sql`` : sql`AND id > ${idAfter}`;
+  const after = idAfter === null ? sql`` : sql`AND rb.id > ${idAfter}`;
   const result = await selectRows<{ id_last: string | null; size: number }>(db, sql`
     SELECT max(id) AS id_last, count(*)::int AS size FROM (
-      SELECT id FROM recurring_bookings WHERE status = 'active' ${after} ORDER BY id LIMIT ${size}
+      SELECT rb.id FROM ${OWING_FROM} WHERE ${owing} ${after} ORDER BY rb.id LIMIT ${size}
     ) page`);
   const row = result[0];
   return row?.id_last ? { idLast: row.id_last, size: Number(row.size) } : null;

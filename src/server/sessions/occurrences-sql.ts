@@ -11,6 +11,7 @@
 // of src/domain/time.ts; property tests hold both pairs equal.
 import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { onLiveCalendar, sessionRange } from "@/db/live-calendar";
 import type { ConflictReason } from "@/db/schema";
 import { coveredByAvailability } from "../availability/availability-sql";
 
@@ -35,8 +36,41 @@ export interface PlannedOccurrence {
   reason: ConflictReason | null;
 }
 
-/** `[a, b)` of a session row, written as the exclusion constraints write it (so their gist indexes serve it). */
-const sessionRange = (alias: string) => sql.raw(`tstzrange(${alias}.starts_at, ${alias}.ends_at, '[)')`);
+
+/**
+ * Whether series `alias` (a recurring_bookings row whose coach's zone is
+ * `zone`) may owe an occurrence before `until`: its high-water mark
+ * (next_occurrence_on) is unknown, or its next occurrence is due before
+ * `until` and not after its end date. The day after a run, that is about
+ * one series in seven (weekly series), not all of them.
+ *
+ * A pre-filter on wall-clock time, so that an index-free comparison can
+ * pick the series: an occurrence's instant, shown in its zone, is never
+ * earlier than its wall-clock time (a time in a spring-forward gap moves
+ * later) and local time steps back at most a few hours (the repeated hour),
+ * so three hours of margin never leaves out a series that owes one; the
+ * instant comparison in the statement decides.
+ */
+export function owesOccurrences(alias: string, zone: SQL, until: Date): SQL {
+  const column = (name: string) => sql.raw(`${alias}.${name}`);
+  const next = column("next_occurrence_on");
+  return sql`(${next} IS NULL OR (
+    ${next} + ${column("start_time")}::time
+      < (${until.toISOString()}::timestamptz AT TIME ZONE ${zone}) + interval '3 hours'
+    AND (${column("end_date")} IS NULL OR ${next} <= ${column("end_date")})))`;
+}
+
+/** The zone of the coach of series `alias`, given coach_settings joined as `settings`. */
+export const seriesZone = (settings: string, businessTimeZone: string): SQL =>
+  sql`coalesce(${sql.raw(`${settings}.timezone`)}, ${businessTimeZone}::text)`;
+
+/** The last local date, in any zone, that can hold an instant before `until` (a day of margin covers every UTC offset). */
+function lastLocalDate(until: Date): string {
+  return new Date(until.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The earliest instant of a local date in any zone (UTC offsets stay within ±1 day). */
+const earliestInstant = (localDate: string) => sql.raw(`((${localDate} - 1)::timestamp AT TIME ZONE 'UTC')`);
 
 /**
  * The CTEs up to `checked`: every occurrence of the chosen active series in
@@ -49,7 +83,7 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
   const until = window.until.toISOString();
   // A day of margin covers every UTC offset; the instant filter decides.
   const fromDate = new Date(window.after.getTime() - 86_400_000).toISOString().slice(0, 10);
-  const toDate = new Date(window.until.getTime() + 86_400_000).toISOString().slice(0, 10);
+  const toDate = lastLocalDate(window.until);
   // The chosen series, as a condition on a column holding a series id: on
   // recurring_bookings for the series themselves, and on the existing
   // sessions and conflicts, so that finding what exists reads only the
@@ -66,41 +100,57 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
 
   return sql`
     WITH series AS (
-      SELECT rb.id, rb.coach_id, rb.member_id, rb.start_time, rb.end_time, rb.frequency,
-             rb.created_at, rb.end_date,
-             coalesce(cs.timezone, ${window.businessTimeZone}) AS zone,
-             rb.start_date + ((rb.day_of_week - extract(dow FROM rb.start_date)::int + 7) % 7) AS first_date
-      FROM recurring_bookings rb
-      LEFT JOIN coach_settings cs ON cs.coach_id = rb.coach_id
-      WHERE rb.status = 'active' AND ${which("rb.id")}
+      SELECT w.*,
+             -- the first date to derive: the first occurrence on or after the
+             -- window, keeping the series' parity, or the high-water mark when
+             -- the series is materialised beyond that
+             greatest(w.window_date, coalesce(w.next_occurrence_on, w.window_date)) AS from_date
+      FROM (
+        SELECT rb.id, rb.coach_id, rb.member_id, rb.start_time, rb.end_time, rb.frequency,
+               rb.created_at, rb.end_date, rb.next_occurrence_on,
+               ${seriesZone("cs", window.businessTimeZone)} AS zone,
+               f.first_date + 7 * rb.frequency
+                 * greatest(0, ceil((${fromDate}::date - f.first_date) / (7.0 * rb.frequency)))::int AS window_date
+        FROM recurring_bookings rb
+        CROSS JOIN LATERAL (SELECT rb.start_date
+                              + ((rb.day_of_week - extract(dow FROM rb.start_date)::int + 7) % 7) AS first_date) f
+        LEFT JOIN coach_settings cs ON cs.coach_id = rb.coach_id
+        WHERE rb.status = 'active' AND ${which("rb.id")}
+          AND ${owesOccurrences("rb", seriesZone("cs", window.businessTimeZone), window.until)}
+      ) w
     ),
     candidates AS (
-      SELECT s.id AS recurring_booking_id, s.coach_id, s.member_id, s.created_at, s.zone, o.local_date,
+      SELECT s.id AS recurring_booking_id, s.coach_id, s.member_id, s.created_at, s.zone, s.frequency, o.local_date,
              wall_clock_to_instant(o.local_date + s.start_time::time, s.zone) AS starts_at,
              wall_clock_end(o.local_date, s.start_time::time, s.end_time::time, s.zone) AS ends_at
       FROM series s
       CROSS JOIN LATERAL (
         SELECT d::date AS local_date
         FROM generate_series(
-          -- the first occurrence on or after the window, keeping the series' parity
-          (s.first_date + 7 * s.frequency
-             * greatest(0, ceil((${fromDate}::date - s.first_date) / (7.0 * s.frequency)))::int)::timestamp,
+          s.from_date::timestamp,
           least(coalesce(s.end_date, ${toDate}::date), ${toDate}::date)::timestamp,
           make_interval(days => 7 * s.frequency)
         ) AS d
       ) o
     ),
-    -- What the chosen series already have in the window (sessions, whatever
-    -- their status, and recorded conflicts), read once. Materialised, so the
-    -- planner hashes it rather than probing the tables once per candidate.
+    -- What the chosen series already have from their first date to derive
+    -- (sessions, whatever their status, and recorded conflicts), read once:
+    -- per series, a range of the (recurring_booking_id, starts_at) unique
+    -- indexes (OFFSET 0 keeps the planner from turning that into a scan of
+    -- every session in the window). Materialised, so the planner hashes it
+    -- rather than probing the tables once per candidate.
     existing AS MATERIALIZED (
-      SELECT t.recurring_booking_id, t.starts_at FROM training_sessions t
-      WHERE ${which("t.recurring_booking_id")}
-        AND t.starts_at > ${after}::timestamptz AND t.starts_at < ${until}::timestamptz
-      UNION ALL
-      SELECT x.recurring_booking_id, x.starts_at FROM session_conflicts x
-      WHERE ${which("x.recurring_booking_id")}
-        AND x.starts_at > ${after}::timestamptz AND x.starts_at < ${until}::timestamptz
+      SELECT s.id AS recurring_booking_id, e.starts_at FROM series s
+      CROSS JOIN LATERAL (
+        SELECT t.starts_at FROM training_sessions t
+        WHERE t.recurring_booking_id = s.id AND t.starts_at >= ${earliestInstant("s.from_date")}
+          AND t.starts_at > ${after}::timestamptz AND t.starts_at < ${until}::timestamptz
+        UNION ALL
+        SELECT x.starts_at FROM session_conflicts x
+        WHERE x.recurring_booking_id = s.id AND x.starts_at >= ${earliestInstant("s.from_date")}
+          AND x.starts_at > ${after}::timestamptz AND x.starts_at < ${until}::timestamptz
+        OFFSET 0
+      ) e
     ),
     fresh AS (
       SELECT c.* FROM candidates c
@@ -122,12 +172,12 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
         })}
           THEN 'outside_availability'
         WHEN EXISTS (SELECT 1 FROM training_sessions t
-                     WHERE t.coach_id = f.coach_id AND t.status <> 'cancelled'
-                       AND ${sessionRange("t")} && tstzrange(f.starts_at, f.ends_at, '[)'))
+                     WHERE ${sessionRange("t")} && tstzrange(f.starts_at, f.ends_at, '[)')
+                       AND t.coach_id = f.coach_id AND ${onLiveCalendar("t")})
           THEN 'coach_busy'
         WHEN EXISTS (SELECT 1 FROM training_sessions t
-                     WHERE t.member_id = f.member_id AND t.status <> 'cancelled' AND t.member_id IS NOT NULL
-                       AND ${sessionRange("t")} && tstzrange(f.starts_at, f.ends_at, '[)'))
+                     WHERE ${sessionRange("t")} && tstzrange(f.starts_at, f.ends_at, '[)')
+                       AND t.member_id = f.member_id AND ${onLiveCalendar("t")} AND t.member_id IS NOT NULL)
           THEN 'member_busy'
       END)::conflict_reason AS reason
       FROM fresh f
@@ -238,6 +288,18 @@ export async function placeOccurrences(
          OR NOT EXISTS (SELECT 1 FROM placed p
                         WHERE p.recurring_booking_id = c.recurring_booking_id AND p.starts_at = c.starts_at)
       ON CONFLICT DO NOTHING
+      RETURNING 1
+    ),
+    -- Every occurrence before the window's end now exists (or was past):
+    -- move each series' high-water mark beyond its last one, so the next
+    -- run starts there instead of deriving the whole window again.
+    advanced AS (
+      UPDATE recurring_bookings rb SET next_occurrence_on = n.next_on
+      FROM (SELECT recurring_booking_id, max(local_date) + 7 * max(frequency) AS next_on
+            FROM candidates WHERE starts_at < ${window.until.toISOString()}::timestamptz
+            GROUP BY recurring_booking_id) n
+      WHERE rb.id = n.recurring_booking_id
+        AND (rb.next_occurrence_on IS NULL OR rb.next_occurrence_on < n.next_on)
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM placed)::int AS created, (SELECT count(*) FROM recorded)::int AS conflicts`);
