@@ -114,6 +114,47 @@ describe("generateSessions", () => {
     expect(conflicts[0]!.startsAt.toISOString()).toBe("2027-03-08T10:00:00.000Z");
   });
 
+  it("records an occurrence that meets a session already there as coach_busy or member_busy, and places the rest of its batch", async () => {
+    // The generator inserts without searching first; the exclusion
+    // constraints catch the overlap and the batch runs again, checked.
+    const coach = await addPerson(db, "coach", { timezone: "UTC" });
+    const otherCoach = await addPerson(db, "coach", { timezone: "UTC" });
+    await addWeeklyRules(db, coach.id, ALL_WEEK);
+    const members = [await addPerson(db, "member"), await addPerson(db, "member"), await addPerson(db, "member")];
+    const series = [];
+    for (const [index, member] of members.entries()) {
+      series.push(
+        await addSeries(db, {
+          memberId: member.id,
+          coachId: coach.id,
+          dayOfWeek: 2,
+          startTime: `${10 + index}:00`,
+          endTime: `${11 + index}:00`,
+          startDate: "2027-03-02",
+        }),
+      );
+    }
+    await db.insert(trainingSessions).values([
+      // the coach already has someone else at 10:30 on the second Tuesday
+      { coachId: coach.id, memberId: null, startsAt: new Date("2027-03-09T10:30Z"), endsAt: new Date("2027-03-09T11:00Z") },
+      // the second member is with another coach at 11:00 on the first Tuesday
+      { coachId: otherCoach.id, memberId: members[1]!.id, startsAt: new Date("2027-03-02T11:00Z"), endsAt: new Date("2027-03-02T12:00Z") },
+    ]);
+
+    const result = await generateSessions(db, { weeksAhead: 2, now: new Date("2027-03-01T00:00:00Z"), trigger: "test" });
+
+    expect(result).toMatchObject({ created: 4, conflicts: 2 });
+    const conflicts = await db.select().from(sessionConflicts).orderBy(asc(sessionConflicts.startsAt));
+    expect(conflicts.map((c) => [c.recurringBookingId, c.startsAt.toISOString(), c.reason])).toEqual([
+      [series[1], "2027-03-02T11:00:00.000Z", "member_busy"],
+      [series[0], "2027-03-09T10:00:00.000Z", "coach_busy"],
+    ]);
+    expect((await sessionsOf(series[2]!)).map((s) => s.startsAt.toISOString())).toEqual([
+      "2027-03-02T12:00:00.000Z",
+      "2027-03-09T12:00:00.000Z",
+    ]);
+  });
+
   it("gives the slot to the older series when two new occurrences collide, and records the other", async () => {
     const coach = await addPerson(db, "coach", { timezone: "UTC" });
     const older = await addPerson(db, "member");

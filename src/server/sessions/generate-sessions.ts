@@ -91,7 +91,7 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
       const batch = await nextBatch(db, owing, idAfter, batchSize);
       if (!batch) break;
       const window = { after: now, until, businessTimeZone: zone, series: { idAfter, idLast: batch.idLast } };
-      const placeBatch = (arbitrate: boolean) =>
+      const placeBatch = (retry: boolean) =>
         db.transaction(async (tx) => {
           await tx.execute(sql`SELECT ${GENERATION_LOCK}`);
           // Share-lock the batch's coaches, as a booking does: an availability
@@ -105,14 +105,15 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
           // The inlined wall-clock functions make a large expression; JIT would
           // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
           await tx.execute(sql`SET LOCAL jit = off`);
-          return placeOccurrences(tx, window, { conflictStatus: "open", now, arbitrate });
+          return placeOccurrences(tx, window, { conflictStatus: "open", now, arbitrate: retry, busyChecks: retry });
         });
       let placed: Awaited<ReturnType<typeof placeBatch>>;
       try {
         placed = await placeBatch(false);
       } catch (error) {
-        // A booking committed while the batch ran took one of its slots: run
-        // the batch again, arbitrated (that occurrence becomes a conflict).
+        // An occurrence overlaps a session (already there, or booked while
+        // the batch ran): run the batch again, checked and arbitrated (that
+        // occurrence becomes a conflict).
         if (!hasPostgresCode(error, EXCLUSION_VIOLATION)) throw error;
         placed = await placeBatch(true);
       }

@@ -69,6 +69,15 @@ function lastLocalDate(until: Date): string {
   return new Date(until.getTime() + 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Occurrence `alias` overlaps a session (on the live calendar) of its coach, or of its member. */
+function overlapsSession(alias: string, party: "coach_id" | "member_id"): SQL {
+  const column = sql.raw(party);
+  const occurrence = sql.raw(alias);
+  return sql`EXISTS (SELECT 1 FROM training_sessions t
+                     WHERE ${sessionRange("t")} && tstzrange(${occurrence}.starts_at, ${occurrence}.ends_at, '[)')
+                       AND t.${column} = ${occurrence}.${column} AND ${onLiveCalendar("t")})`;
+}
+
 /** The earliest instant of a local date in any zone (UTC offsets stay within ±1 day). */
 const earliestInstant = (localDate: string) => sql.raw(`((${localDate} - 1)::timestamp AT TIME ZONE 'UTC')`);
 
@@ -78,7 +87,7 @@ const earliestInstant = (localDate: string) => sql.raw(`((${localDate} - 1)::tim
  * first reason it does not fit (blocked, outside availability, coach busy,
  * member busy) or NULL.
  */
-function checkedOccurrences(window: OccurrenceWindow): SQL {
+function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
   const after = window.after.toISOString();
   const until = window.until.toISOString();
   // A day of margin covers every UTC offset; the instant filter decides.
@@ -171,14 +180,8 @@ function checkedOccurrences(window: OccurrenceWindow): SQL {
           endsAt: sql`f.ends_at`,
         })}
           THEN 'outside_availability'
-        WHEN EXISTS (SELECT 1 FROM training_sessions t
-                     WHERE ${sessionRange("t")} && tstzrange(f.starts_at, f.ends_at, '[)')
-                       AND t.coach_id = f.coach_id AND ${onLiveCalendar("t")})
-          THEN 'coach_busy'
-        WHEN EXISTS (SELECT 1 FROM training_sessions t
-                     WHERE ${sessionRange("t")} && tstzrange(f.starts_at, f.ends_at, '[)')
-                       AND t.member_id = f.member_id AND ${onLiveCalendar("t")} AND t.member_id IS NOT NULL)
-          THEN 'member_busy'
+        ${busyChecks ? sql`WHEN ${overlapsSession("f", "coach_id")} THEN 'coach_busy'
+        WHEN ${overlapsSession("f", "member_id")} THEN 'member_busy'` : sql``}
       END)::conflict_reason AS reason
       FROM fresh f
     )`;
@@ -212,9 +215,19 @@ export interface PlaceOptions {
   now: Date;
   /**
    * Always arbitrate with ON CONFLICT DO NOTHING (see below). The caller sets
-   * it when the fast path met a booking committed meanwhile (23P01).
+   * it when the fast path met a session it did not check against (23P01).
    */
   arbitrate?: boolean;
+  /**
+   * Check each occurrence against its coach's and member's sessions before
+   * inserting (default true). Without it the exclusion constraints alone
+   * decide: an occurrence that overlaps a session fails the plain INSERT
+   * with 23P01, and the caller runs the batch again with the checks and
+   * `arbitrate`. The generator's fast path: a batch that overlaps nothing
+   * (the usual day) is not searched twice, once by the check and once by
+   * the constraint.
+   */
+  busyChecks?: boolean;
 }
 
 /**
@@ -235,7 +248,7 @@ export async function placeOccurrences(
 ): Promise<{ created: number; conflicts: number }> {
   const now = options.now.toISOString();
   const resolvedAt = options.conflictStatus === "resolved" ? now : null;
-  const result = await selectRows<{ created: number; conflicts: number }>(db, sql`${checkedOccurrences(window)},
+  const result = await selectRows<{ created: number; conflicts: number }>(db, sql`${checkedOccurrences(window, options.busyChecks ?? true)},
     -- Do fitting occurrences of this batch overlap each other (one coach or
     -- one member)? Rare: creation checks every occurrence up to the horizon.
     arbitration AS (
@@ -275,6 +288,9 @@ export async function placeOccurrences(
         (recurring_booking_id, coach_id, member_id, starts_at, ends_at, reason, status, resolution, detected_at, resolved_at)
       SELECT c.recurring_booking_id, c.coach_id, c.member_id, c.starts_at, c.ends_at,
              coalesce(c.reason, (CASE
+               -- not checked before (busyChecks off): the sessions there before this statement
+               WHEN ${overlapsSession("c", "coach_id")} THEN 'coach_busy'
+               WHEN ${overlapsSession("c", "member_id")} THEN 'member_busy'
                WHEN EXISTS (SELECT 1 FROM placed p WHERE p.coach_id = c.coach_id
                               AND p.starts_at < c.ends_at AND p.ends_at > c.starts_at) THEN 'coach_busy'
                WHEN EXISTS (SELECT 1 FROM placed p WHERE p.member_id = c.member_id
