@@ -78,18 +78,17 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
     // Only the series that may owe an occurrence in the window: the day
     // after a run, those whose next one falls on the new day.
     const owing = sql`rb.status = 'active' AND ${owesOccurrences("rb", seriesZone("cs", zone), until)}`;
-    const seriesTotal = await countOwingSeries(db, owing);
+    const batches = await owingBatches(db, owing, batchSize);
+    const seriesTotal = batches.reduce((total, batch) => total + batch.size, 0);
     let seriesDone = 0;
     let idAfter: string | null = null;
-    for (;;) {
+    for (const batch of batches) {
       // PGlite answers without ever reaching the event loop's I/O phase, where
       // signals are delivered: let it turn once per batch.
       if (options.signal) await new Promise((resolve) => setImmediate(resolve));
       if (options.signal?.aborted) {
         throw new Error(`Interrupted after ${seriesDone} of ${seriesTotal} series; the next run completes the rest`);
       }
-      const batch = await nextBatch(db, owing, idAfter, batchSize);
-      if (!batch) break;
       const window = { after: now, until, businessTimeZone: zone, series: { idAfter, idLast: batch.idLast } };
       const placeBatch = (retry: boolean) =>
         db.transaction(async (tx) => {
@@ -154,27 +153,25 @@ function batchRange(idAfter: string | null, idLast: string) {
   return idAfter === null ? sql`rb.id <= ${idLast}` : sql`rb.id > ${idAfter} AND rb.id <= ${idLast}`;
 }
 
-async function countOwingSeries(db: DatabaseOrTransaction, owing: SQL): Promise<number> {
-  const result = await selectRows<{ total: number }>(db, 
-    sql`SELECT count(*)::int AS total FROM ${OWING_FROM} WHERE ${owing}`,
-  );
-  return Number(result[0]!.total);
-}
-
-/** The next `size` owing series after `idAfter`, as an id range (keyset paging, no id lists). */
-async function nextBatch(
+/**
+ * The owing series, cut into batches of `size` in id order: each batch is an
+ * id range (after the previous batch's last id, up to its own), so a batch's
+ * statement reads its series by range (no id lists), and one scan finds
+ * every bound. A series created meanwhile placed its own occurrences.
+ */
+async function owingBatches(
   db: DatabaseOrTransaction,
   owing: SQL,
-  idAfter: string | null,
   size: number,
-): Promise<{ idLast: string; size: number } | null> {
-  const after = idAfter === null ? sql`` : sql`AND rb.id > ${idAfter}`;
-  const result = await selectRows<{ id_last: string | null; size: number }>(db, sql`
-    SELECT max(id) AS id_last, count(*)::int AS size FROM (
-      SELECT rb.id FROM ${OWING_FROM} WHERE ${owing} ${after} ORDER BY rb.id LIMIT ${size}
-    ) page`);
-  const row = result[0];
-  return row?.id_last ? { idLast: row.id_last, size: Number(row.size) } : null;
+): Promise<Array<{ idLast: string; size: number }>> {
+  const rows = await selectRows<{ id_last: string; size: number }>(db, sql`
+    SELECT id AS id_last, (rn - 1) % ${size} + 1 AS size FROM (
+      SELECT rb.id, row_number() OVER (ORDER BY rb.id) AS rn, count(*) OVER () AS total
+      FROM ${OWING_FROM} WHERE ${owing}
+    ) owing
+    WHERE rn % ${size} = 0 OR rn = total
+    ORDER BY id`);
+  return rows.map((row) => ({ idLast: row.id_last, size: Number(row.size) }));
 }
 
 async function finishRun(
