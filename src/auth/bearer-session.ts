@@ -63,7 +63,9 @@ export async function bearerActor(auth: Auth, db: DatabaseOrTransaction, headers
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.token, token))
-    .limit(1);
+    .limit(1)
+    .prepare("bearer_actor") // named: parsed once per pool connection (PostgreSQL)
+    .execute();
   if (!row) return undefined;
 
   const now = Date.now();
