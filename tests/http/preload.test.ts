@@ -4,7 +4,10 @@
 // same 401 whatever the read found or failed on (a real coach, an unknown id,
 // bad input): nothing about the coach leaks, and the dropped read leaves no
 // error in the server's output. Signed in, the answers are those of a plain
-// route: 200, 400 naming the field, 404.
+// route: 200, 400 naming the field, 404; and the answer (compressed by
+// Next for a gzip client) decodes to the same JSON as the uncompressed one.
+import { request as httpRequest } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseOrTransaction } from "@/db";
@@ -102,5 +105,27 @@ describe("signed in", () => {
     const unknown = await server.request(slots("00000000-0000-4000-8000-000000000000"), asMember());
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+
+  it("answers gzip once for a gzip client, and the same JSON uncompressed otherwise", async () => {
+    const raw = (acceptEncoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        const url = new URL(slots(coachId, `from=${day}&to=${new Date(Date.parse(day) + 41 * 86_400_000).toISOString().slice(0, 10)}`), server.baseUrl);
+        const req = httpRequest(url, { headers: { authorization: `Bearer ${memberToken}`, "accept-encoding": acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on("error", reject);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const gzipped = await raw("gzip, deflate");
+    const plain = await raw("identity");
+    expect(gzipped.headers["content-encoding"]).toBe("gzip");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    const decoded = JSON.parse(gunzipSync(gzipped.body).toString("utf8")) as { slots: unknown[] };
+    expect(decoded.slots.length).toBeGreaterThan(100);
+    expect(decoded).toEqual(JSON.parse(plain.body.toString("utf8")));
   });
 });
