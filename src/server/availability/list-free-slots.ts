@@ -62,6 +62,7 @@ export interface FreeSlots {
 
 /** What readFreeTime() found: the coach's effective settings and free ranges. */
 export interface FreeTime {
+  /** The validated input it was read for: the answer is built from this one. */
   input: z.output<typeof listFreeSlotsInput>;
   zone: string;
   notice: number;
@@ -99,7 +100,7 @@ export async function listFreeSlots(options: {
   actor: Actor | null;
   input: ListFreeSlotsInput;
   now?: Date;
-  /** readFreeTime() of the same input, already started (apiRoute's preload); read here when absent. */
+  /** readFreeTime() of the same input, already started (apiRoute's preload); read here when absent. Awaited only once the actor may list coaches. */
   freeTime?: Promise<FreeTime>;
 }): Promise<FreeSlots> {
   assertCan(options.actor, "coaches:list");
