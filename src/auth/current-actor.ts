@@ -1,7 +1,11 @@
 // Who is making this request: the signed-in user behind the session cookie or
 // the `Authorization: Bearer <token>` header, with their role, or null.
+// Bearer requests take the one-query path of bearer-session.ts when it can
+// decide; everything else is better-auth's getSession.
+import { getDatabase } from "@/db";
 import type { UserRole } from "@/db/schema";
 import { getAuth } from "./auth";
+import { bearerActor } from "./bearer-session";
 
 export interface Actor {
   id: string;
@@ -12,6 +16,8 @@ export interface Actor {
 
 export async function getCurrentActor(headers: Headers): Promise<Actor | null> {
   const auth = await getAuth();
+  const fromBearer = await bearerActor(auth, (await getDatabase()).db, headers);
+  if (fromBearer) return fromBearer;
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
   const { id, role, email, name } = session.user;

@@ -3,8 +3,9 @@
 // .data/pglite). Cached on globalThis so Next's dev-mode module reloads reuse
 // it: PGlite allows one open handle per data directory. The app never migrates
 // on its own; `npm start` migrates before it starts the server.
+import { createHash } from "node:crypto";
 import type { SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { openDatabase, type DatabaseHandle } from "./client";
 import { DatabaseUnavailableError } from "./errors";
 
@@ -42,5 +43,29 @@ export type DatabaseOrTransaction = PgDatabase<PgQueryResultHKT, Record<string, 
  */
 export async function selectRows<Row>(db: DatabaseOrTransaction, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}
+
+const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+
+/**
+ * selectRows() as a named prepared statement, for a hot query whose planning
+ * costs more than its execution: on PostgreSQL each pool connection parses
+ * it once, and after Postgres's first five (custom) plans it may keep one
+ * generic plan instead of planning every call. PGlite ignores the name. The
+ * name gets a digest of the text, so a query whose text varies (rather than
+ * only its parameters) is a different statement, never a clash.
+ */
+export async function selectPreparedRows<Row>(db: DatabaseOrTransaction, name: string, query: SQL): Promise<Row[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  let statement = statementNames.get(text);
+  if (!statement) {
+    statement = `${name}_${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
+    // A handful of texts in practice; the bound only guards against a caller that inlines values.
+    if (statementNames.size < 100) statementNames.set(text, statement);
+  }
+  const prepared = db._.session.prepareQuery({ sql: text, params }, undefined, statement, false);
+  const result = (await prepared.execute()) as unknown as { rows: Row[] };
   return result.rows;
 }

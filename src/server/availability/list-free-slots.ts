@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Actor } from "@/auth/current-actor";
 import { assertCan } from "@/auth/permissions";
-import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { selectPreparedRows, type DatabaseOrTransaction } from "@/db";
 import { AppError } from "@/domain/errors";
 import { daysInclusive, enumerateSlotStarts, localDatesWindow } from "@/domain/slots";
 import { isoInstantFormatter } from "@/domain/time";
@@ -60,43 +60,64 @@ export interface FreeSlots {
   slots: Array<{ startsAt: string; endsAt: string }>;
 }
 
-export async function listFreeSlots(options: {
-  db: DatabaseOrTransaction;
-  actor: Actor | null;
-  input: ListFreeSlotsInput;
-  now?: Date;
-}): Promise<FreeSlots> {
-  assertCan(options.actor, "coaches:list");
-  const input = parseInput(listFreeSlotsInput, options.input);
-  const now = options.now ?? new Date();
+/** What readFreeTime() found: the coach's effective settings and free ranges. */
+export interface FreeTime {
+  /** The validated input it was read for: the answer is built from this one. */
+  input: z.output<typeof listFreeSlotsInput>;
+  zone: string;
+  notice: number;
+  defaultDuration: number;
+  free: Array<{ start: Date; end: Date }>;
+}
 
-  // The one query of this request: settings and free ranges together.
-  const rows = await selectRows<{
+/**
+ * The one query of a free-slots request: settings and free ranges together.
+ * No authorization here: every signed-in user may read this, so the API
+ * starts it while the session is still being looked up (apiRoute's
+ * `preload`) and listFreeSlots() authorizes before it uses the result.
+ */
+export async function readFreeTime(db: DatabaseOrTransaction, rawInput: ListFreeSlotsInput): Promise<FreeTime> {
+  const input = parseInput(listFreeSlotsInput, rawInput);
+  // Prepared: planning it took about as long as running it.
+  const rows = await selectPreparedRows<{
     zone: string;
     notice: number;
     default_duration: number;
     starts_at: string | Date | null;
     ends_at: string | Date | null;
-  }>(options.db, freeTimeQuery({ coachId: input.coachId, from: input.from, to: input.to, businessTimeZone: businessTimeZone() }));
+  }>(db, "free_time", freeTimeQuery({ coachId: input.coachId, from: input.from, to: input.to, businessTimeZone: businessTimeZone() }));
   const coach = rows[0];
   if (!coach) throw new AppError("not_found", `No coach with id ${input.coachId}`);
+  const free: FreeTime["free"] = [];
+  for (const row of rows) {
+    if (row.starts_at !== null && row.ends_at !== null) free.push({ start: new Date(row.starts_at), end: new Date(row.ends_at) });
+  }
+  return { input, zone: coach.zone, notice: Number(coach.notice), defaultDuration: Number(coach.default_duration), free };
+}
 
-  const duration = input.duration ?? Number(coach.default_duration);
-  const free = rows.flatMap((row) =>
-    row.starts_at === null || row.ends_at === null ? [] : [{ start: new Date(row.starts_at), end: new Date(row.ends_at) }],
-  );
+export async function listFreeSlots(options: {
+  db: DatabaseOrTransaction;
+  actor: Actor | null;
+  input: ListFreeSlotsInput;
+  now?: Date;
+  /** readFreeTime() of the same input, already started (apiRoute's preload); read here when absent. Awaited only once the actor may list coaches. */
+  freeTime?: Promise<FreeTime>;
+}): Promise<FreeSlots> {
+  assertCan(options.actor, "coaches:list");
+  const { input, zone, notice, defaultDuration, free } = await (options.freeTime ?? readFreeTime(options.db, options.input));
+  const now = options.now ?? new Date();
+
+  const duration = input.duration ?? defaultDuration;
   const starts = enumerateSlotStarts({
     free,
-    timeZone: coach.zone,
+    timeZone: zone,
     durationMinutes: duration,
-    earliestStart: new Date(now.getTime() + Number(coach.notice) * 60_000),
-    window: localDatesWindow(input.from, input.to, coach.zone),
+    earliestStart: new Date(now.getTime() + notice * 60_000),
+    window: localDatesWindow(input.from, input.to, zone),
   });
   const iso = isoInstantFormatter();
-  return {
-    coachId: input.coachId,
-    timezone: coach.zone,
-    duration,
-    slots: starts.map((start) => ({ startsAt: iso(start), endsAt: iso(start + duration * 60_000) })),
-  };
+  const step = duration * 60_000;
+  const slots = new Array<{ startsAt: string; endsAt: string }>(starts.length);
+  for (let i = 0; i < starts.length; i += 1) slots[i] = { startsAt: iso(starts[i]!), endsAt: iso(starts[i]! + step) };
+  return { coachId: input.coachId, timezone: zone, duration, slots };
 }

@@ -4,6 +4,13 @@
 // { "error": { "code", "message", "fields"? } }; an unexpected error is logged
 // here and answered as a bare 500, never with its stack; the database being
 // unreachable is answered 503 "unavailable" (the client may retry).
+//
+// A route whose data any signed-in user may read can name that read as
+// `preload`: it then runs alongside the session lookup (each on its own pool
+// connection) instead of after it. The answer is the same as without it: no
+// session → 401 whatever the read did (its result and any error are dropped
+// unread), bad input → 400 once signed in, and `handle`'s use case still
+// authorizes before it awaits the read.
 import type { z } from "zod";
 import { getCurrentActor, type Actor } from "@/auth/current-actor";
 import { getDatabase, type DatabaseOrTransaction } from "@/db";
@@ -17,7 +24,7 @@ interface RouteContext {
   params: Promise<RouteParams>;
 }
 
-interface HandlerArgs<Params, Query, Body> {
+interface HandlerArgs<Params, Query, Body, Preloaded> {
   request: Request;
   /** The signed-in user; never null unless the route is `public`. */
   actor: Actor | null;
@@ -25,9 +32,17 @@ interface HandlerArgs<Params, Query, Body> {
   params: Params;
   query: Query;
   body: Body;
+  /** The route's `preload`, started before the actor was known; undefined without one. */
+  preloaded: Promise<Preloaded> | undefined;
 }
 
-interface RouteDefinition<Params, Query, Body> {
+interface PreloadArgs<Params, Query> {
+  db: DatabaseOrTransaction;
+  params: Params;
+  query: Query;
+}
+
+interface RouteDefinition<Params, Query, Body, Preloaded> {
   /** Without it, a request with no session gets 401 before its input is read. */
   public?: boolean;
   params?: z.ZodType<Params>;
@@ -35,7 +50,14 @@ interface RouteDefinition<Params, Query, Body> {
   body?: z.ZodType<Body>;
   /** Success status; 200 unless given. */
   status?: number;
-  handle: (args: HandlerArgs<Params, Query, Body>) => Promise<unknown>;
+  /**
+   * A read that every signed-in user may make, from the parsed params and
+   * query only (never the body, never a write: it starts before the caller
+   * is known). Handed to `handle` as a promise, for its use case to await
+   * after it has authorized the actor.
+   */
+  preload?: (args: PreloadArgs<Params, Query>) => Promise<Preloaded>;
+  handle: (args: HandlerArgs<Params, Query, Body, Preloaded>) => Promise<unknown>;
 }
 
 export function errorResponse(error: AppError): Response {
@@ -48,20 +70,30 @@ export function errorResponse(error: AppError): Response {
   return Response.json({ error: body }, { status: errorStatus[error.code] });
 }
 
-export function apiRoute<Params = undefined, Query = undefined, Body = undefined>(
-  definition: RouteDefinition<Params, Query, Body>,
+export function apiRoute<Params = undefined, Query = undefined, Body = undefined, Preloaded = undefined>(
+  definition: RouteDefinition<Params, Query, Body, Preloaded>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
+  const readParams = async (context: RouteContext) => parse(definition.params, await context.params);
+  const readQuery = (request: Request) => parse(definition.query, Object.fromEntries(new URL(request.url).searchParams));
+
   return async (request, context) => {
     try {
-      const actor = await getCurrentActor(request.headers);
+      const actorLookup = getCurrentActor(request.headers);
+      // Without any credential the answer is 401 for sure: no read for it.
+      const preloaded =
+        definition.preload && mayBeSignedIn(request.headers)
+          ? startPreload(definition.preload, readParams(context), request, readQuery)
+          : undefined;
+
+      const actor = await actorLookup;
       if (!actor && !definition.public) throw new AppError("unauthenticated", "Sign in first");
 
-      const params = parse(definition.params, await context.params);
-      const query = parse(definition.query, Object.fromEntries(new URL(request.url).searchParams));
+      const params = await readParams(context);
+      const query = readQuery(request);
       const body = definition.body ? parse(definition.body, await readJson(request)) : (undefined as Body);
 
       const { db } = await getDatabase();
-      const result = await definition.handle({ request, actor, db, params, query, body });
+      const result = await definition.handle({ request, actor, db, params, query, body, preloaded });
       return Response.json(result, { status: definition.status ?? 200 });
     } catch (error) {
       if (isAppError(error)) return errorResponse(error);
@@ -73,6 +105,31 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
       return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
     }
   };
+}
+
+function mayBeSignedIn(headers: Headers): boolean {
+  return headers.has("authorization") || headers.has("cookie");
+}
+
+/**
+ * Starts a route's preload on parsed input. Nothing it does can settle the
+ * request before the actor is known: invalid input starts no read (the
+ * route reads its input again after authentication and answers the 400
+ * then), and a failed read is only seen by a handler that awaits it.
+ */
+function startPreload<Params, Query, Preloaded>(
+  preload: (args: PreloadArgs<Params, Query>) => Promise<Preloaded>,
+  params: Promise<Params>,
+  request: Request,
+  readQuery: (request: Request) => Query,
+): Promise<Preloaded> {
+  const read = (async () => {
+    const args = { params: await params, query: readQuery(request) };
+    const { db } = await getDatabase();
+    return preload({ db, ...args });
+  })();
+  read.catch(() => {}); // dropped unread without a session: not an unhandled rejection
+  return read;
 }
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown): T {

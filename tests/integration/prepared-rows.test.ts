@@ -1,0 +1,47 @@
+// selectPreparedRows(): a named prepared statement on PostgreSQL (the name is
+// ignored by PGlite) answers like selectRows(), also past the sixth call
+// (where Postgres may switch to a generic plan), inside a transaction, and
+// when one name is used with two different texts (each text gets its own
+// statement, so they never clash on a connection).
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { selectPreparedRows, selectRows, type DatabaseOrTransaction } from "@/db";
+import { useMigratedDatabase } from "../helpers/test-database";
+
+let db: DatabaseOrTransaction;
+useMigratedDatabase((opened) => {
+  db = opened.db;
+});
+
+const squares = (upTo: number) => sql`SELECT i, i * i AS square FROM generate_series(1, ${upTo}::int) AS i ORDER BY i`;
+const cubes = (upTo: number) => sql`SELECT i, i * i * i AS cube FROM generate_series(1, ${upTo}::int) AS i ORDER BY i`;
+
+describe("selectPreparedRows", () => {
+  it("answers like selectRows, call after call, with new parameters each time", async () => {
+    for (let upTo = 1; upTo <= 12; upTo += 1) {
+      expect(await selectPreparedRows(db, "squares", squares(upTo))).toEqual(await selectRows(db, squares(upTo)));
+    }
+  });
+
+  it("keeps two texts under one name apart", async () => {
+    for (let round = 0; round < 3; round += 1) {
+      expect(await selectPreparedRows<{ square: number }>(db, "same_name", squares(3))).toEqual([
+        { i: 1, square: 1 },
+        { i: 2, square: 4 },
+        { i: 3, square: 9 },
+      ]);
+      expect(await selectPreparedRows<{ cube: number }>(db, "same_name", cubes(2))).toEqual([
+        { i: 1, cube: 1 },
+        { i: 2, cube: 8 },
+      ]);
+    }
+  });
+
+  it("works inside a transaction", async () => {
+    const rows = await db.transaction(async (tx) => {
+      await selectPreparedRows(tx, "squares", squares(2));
+      return selectPreparedRows(tx, "squares", squares(4));
+    });
+    expect(rows).toHaveLength(4);
+  });
+});
