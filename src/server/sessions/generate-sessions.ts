@@ -1,7 +1,7 @@
 // The daily job: for every active series, materialise the occurrences up to
 // `weeksAhead` weeks from `now` that do not exist yet (occurrences that no
-// longer fit become conflicts, never silently dropped), then mark completed
-// every scheduled session whose end has passed. Records the run.
+// longer fit become conflicts, never silently dropped), and alongside mark
+// completed every scheduled session whose end has passed. Records the run.
 //
 // Set-based: one statement per batch of series (default 5,000), each batch in
 // its own transaction under one advisory lock, so
@@ -74,6 +74,11 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
   let created = 0;
   let conflicts = 0;
   let completed = 0;
+  // Ended sessions are completed alongside the batches: other rows (they
+  // ended by `now`; batches place sessions after it), none of them in the
+  // exclusion indexes, and on PostgreSQL a pool connection of their own.
+  const completion = completeEndedSessions(db, now);
+  completion.catch(() => {}); // awaited below, on success and on failure
   try {
     // Only the series that may owe an occurrence in the window: the day
     // after a run, those whose next one falls on the new day.
@@ -123,19 +128,13 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
       options.onProgress?.({ seriesDone, seriesTotal, created, conflicts });
     }
 
-    const completion = await selectRows<{ completed: number }>(db, sql`
-      WITH done AS (
-        UPDATE training_sessions SET status = 'completed', updated_at = now()
-        WHERE status = 'scheduled' AND ends_at <= ${now.toISOString()}::timestamptz
-        RETURNING 1
-      )
-      SELECT count(*)::int AS completed FROM done`);
-    completed = Number(completion[0]!.completed);
+    completed = await completion;
 
     const durationMs = Math.round(performance.now() - started);
     await finishRun(db, runId, { status: "succeeded", created, conflicts, completed, durationMs });
     return { runId, created, conflicts, completed, durationMs };
   } catch (error) {
+    completed = await completion.catch(() => completed);
     const durationMs = Math.round(performance.now() - started);
     const message = error instanceof Error ? error.message : String(error);
     await finishRun(db, runId, { status: "failed", created, conflicts, completed, durationMs, error: message }).catch(
@@ -143,6 +142,18 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
     );
     throw error;
   }
+}
+
+/** Marks completed every scheduled session whose end has passed; answers how many. */
+async function completeEndedSessions(db: DatabaseOrTransaction, now: Date): Promise<number> {
+  const rows = await selectRows<{ completed: number }>(db, sql`
+    WITH done AS (
+      UPDATE training_sessions SET status = 'completed', updated_at = now()
+      WHERE status = 'scheduled' AND ends_at <= ${now.toISOString()}::timestamptz
+      RETURNING 1
+    )
+    SELECT count(*)::int AS completed FROM done`);
+  return Number(rows[0]!.completed);
 }
 
 /** Series with their coach's settings, for the `owing` condition. */
