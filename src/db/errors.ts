@@ -3,6 +3,7 @@
 // engines). Use cases map them to AppErrors (e.g. an exclusion violation → 409).
 export const UNIQUE_VIOLATION = "23505";
 export const EXCLUSION_VIOLATION = "23P01";
+export const DEADLOCK_DETECTED = "40P01";
 
 /** The first error on the cause chain that carries this SQLSTATE, or undefined. */
 export function postgresError(error: unknown, code: string): { code: string; constraint?: string } | undefined {

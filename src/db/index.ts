@@ -4,6 +4,7 @@
 // it: PGlite allows one open handle per data directory. The app never migrates
 // on its own; `npm start` migrates before it starts the server.
 import { createHash } from "node:crypto";
+import { Pool } from "pg";
 import type { SQL } from "drizzle-orm";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { openDatabase, type DatabaseHandle } from "./client";
@@ -44,6 +45,15 @@ export type DatabaseOrTransaction = PgDatabase<PgQueryResultHKT, Record<string, 
 export async function selectRows<Row>(db: DatabaseOrTransaction, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
+}
+
+/**
+ * Whether two queries on `db` can run at the same time: a PostgreSQL pool
+ * gives each its own connection. PGlite has one connection, and a
+ * transaction is one connection: their queries wait in line.
+ */
+export function queriesRunConcurrently(db: DatabaseOrTransaction): boolean {
+  return "$client" in db && db.$client instanceof Pool;
 }
 
 const dialect = new PgDialect();

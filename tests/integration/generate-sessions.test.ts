@@ -3,9 +3,11 @@
 // (twice in a row and twice at once), completion of past sessions, the
 // high-water mark that makes the run the day after proportional to one day,
 // and the run record.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { DatabaseOrTransaction } from "@/db";
+import type { Actor } from "@/auth/current-actor";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { checkInvariants } from "@/db/invariants";
 import {
   blockedSlots,
   recurringBookings,
@@ -16,6 +18,7 @@ import {
 } from "@/db/schema";
 import { lockCoachCalendar } from "@/server/availability/coach-calendar";
 import { generateSessions } from "@/server/sessions/generate-sessions";
+import { GENERATION_LANES, generationLane } from "@/server/sessions/occurrences-sql";
 import { updateUser } from "@/server/users/update-user";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules, clearBusinessData } from "../helpers/people";
 import { useMigratedDatabase } from "../helpers/test-database";
@@ -153,6 +156,42 @@ describe("generateSessions", () => {
       "2027-03-02T12:00:00.000Z",
       "2027-03-09T12:00:00.000Z",
     ]);
+  });
+
+  it("settles a member's two series whose coaches are in different lanes (run side by side on PostgreSQL): one session per date, the other a member_busy conflict", async () => {
+    const laneOf = async (coachId: string) =>
+      Number((await selectRows<{ lane: number }>(db, sql`SELECT ${generationLane(`'${coachId}'`)} AS lane`))[0]!.lane);
+    const coaches: Actor[] = [];
+    const lanes = new Set<number>();
+    while (lanes.size < GENERATION_LANES) {
+      const coach = await addPerson(db, "coach", { timezone: "UTC" });
+      const lane = await laneOf(coach.id);
+      if (lanes.has(lane)) continue;
+      lanes.add(lane);
+      coaches.push(coach);
+      await addWeeklyRules(db, coach.id, ALL_WEEK);
+    }
+    const member = await addPerson(db, "member");
+    const series = [];
+    for (const coach of coaches) {
+      series.push(
+        await addSeries(db, { memberId: member.id, coachId: coach.id, dayOfWeek: 3, startTime: "10:00", endTime: "11:00", startDate: "2027-03-03" }),
+      );
+    }
+
+    const result = await generateSessions(db, { weeksAhead: 4, now: new Date("2027-03-01T00:00:00Z"), trigger: "test" });
+
+    expect(result).toMatchObject({ created: 4, conflicts: 4 * (coaches.length - 1) });
+    const placed = await db.select().from(trainingSessions).orderBy(asc(trainingSessions.startsAt));
+    expect(placed.map((session) => session.startsAt.toISOString())).toEqual([
+      "2027-03-03T10:00:00.000Z",
+      "2027-03-10T10:00:00.000Z",
+      "2027-03-17T10:00:00.000Z",
+      "2027-03-24T10:00:00.000Z",
+    ]);
+    const recorded = await db.select().from(sessionConflicts);
+    expect(new Set(recorded.map((conflict) => conflict.reason))).toEqual(new Set(["member_busy"]));
+    expect(await checkInvariants(db)).toEqual([]);
   });
 
   it("gives the slot to the older series when two new occurrences collide, and records the other", async () => {

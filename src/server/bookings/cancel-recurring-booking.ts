@@ -4,7 +4,7 @@
 // touched; open conflicts of the series are closed. Takes the generator's
 // lock, so a generation batch running meanwhile cannot give the cancelled
 // series new sessions.
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/auth/current-actor";
 import { assertCan, isInBookingScope } from "@/auth/permissions";
@@ -12,7 +12,7 @@ import type { DatabaseOrTransaction } from "@/db";
 import { recurringBookings, sessionConflicts, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { recordId } from "../fields";
-import { GENERATION_LOCK } from "../sessions/generate-sessions";
+import { LOCK_GENERATION } from "../sessions/generate-sessions";
 import { parseInput } from "../validation";
 import { selectRecurringBookingViews, type RecurringBookingView } from "./recurring-booking-view";
 
@@ -38,7 +38,7 @@ export async function cancelRecurringBooking(options: {
   const now = options.now ?? new Date();
 
   return options.db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT ${GENERATION_LOCK}`);
+    await tx.execute(LOCK_GENERATION);
     const [series] = await tx
       .select()
       .from(recurringBookings)

@@ -16,7 +16,7 @@
 // placing, so a retry never races a generation batch or the cancellation of
 // its series.
 import { z } from "zod";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Actor } from "@/auth/current-actor";
 import { assertCan, isInBookingScope } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
@@ -27,7 +27,7 @@ import { availabilityProblem } from "../availability/availability-problem";
 import { findCoach } from "../coaches/find-coach";
 import { businessTimeZone } from "../config";
 import { recordId } from "../fields";
-import { GENERATION_LOCK } from "../sessions/generate-sessions";
+import { LOCK_GENERATION } from "../sessions/generate-sessions";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
 import { parseInput } from "../validation";
 import { selectConflictViews, type ConflictView } from "./conflict-view";
@@ -67,7 +67,7 @@ export async function resolveConflict(options: {
   const now = options.now ?? new Date();
 
   return options.db.transaction(async (tx) => {
-    if (input.action === "retry") await tx.execute(sql`SELECT ${GENERATION_LOCK}`);
+    if (input.action === "retry") await tx.execute(LOCK_GENERATION);
 
     const [conflict] = await tx
       .select({

@@ -3,22 +3,29 @@
 // longer fit become conflicts, never silently dropped), and alongside mark
 // completed every scheduled session whose end has passed. Records the run.
 //
-// Set-based: one statement per batch of series (default 5,000), each batch in
-// its own transaction under one advisory lock, so
+// Set-based: one statement per batch of series (default 5,000). The series
+// fall into GENERATION_LANES lanes by a hash of their coach; each batch holds
+// one lane's series and runs in its own transaction under that lane's
+// advisory lock, so
 //  - two runs at once never create anything twice and never mistake each
 //    other's fresh rows for conflicts (the second waits, then sees them);
 //  - a series cancelled meanwhile is never given new sessions (cancelling
-//    takes the same lock);
+//    takes every lane's lock);
 //  - a run killed halfway leaves whole batches behind, and the next run
-//    completes the rest (`signal` stops one cleanly between batches).
+//    completes the rest (`signal` stops one cleanly between batches);
+//  - on PostgreSQL the lanes run side by side, each on a pool connection of
+//    its own (the database's cores, not one). Series competing for one
+//    coach share a lane; a member's occurrence that the other lane placed
+//    first is settled like a booking made meanwhile: that batch runs again,
+//    checked, and records a conflict.
 // `now` is a parameter: tests and backfills never depend on today's date.
 import { eq, sql, type SQL } from "drizzle-orm";
-import { selectRows, type DatabaseOrTransaction } from "@/db";
-import { EXCLUSION_VIOLATION, hasPostgresCode } from "@/db/errors";
+import { queriesRunConcurrently, selectRows, type DatabaseOrTransaction } from "@/db";
+import { DEADLOCK_DETECTED, EXCLUSION_VIOLATION, hasPostgresCode } from "@/db/errors";
 import { sessionGenerationRuns } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { businessTimeZone } from "../config";
-import { owesOccurrences, placeOccurrences, seriesZone } from "./occurrences-sql";
+import { GENERATION_LANES, generationLane, owesOccurrences, placeOccurrences, seriesZone } from "./occurrences-sql";
 
 /** Who started a run. */
 export type GenerationTrigger = "cron" | "admin" | "cli" | "scheduler" | "seed" | "test";
@@ -49,8 +56,17 @@ export interface GenerationResult {
   durationMs: number;
 }
 
-/** Serialises generation batches and series cancellation (see above). */
-export const GENERATION_LOCK = sql`pg_advisory_xact_lock(hashtext('coachbook:session-generation'))`;
+const LOCK_KEY = sql`hashtext('coachbook:session-generation')`;
+
+/** One lane's lock: its batches take it, one at a time (see above). */
+const laneLock = (lane: number) => sql`pg_advisory_xact_lock(${LOCK_KEY}, ${lane}::int)`;
+
+/**
+ * Every lane's lock, in lane order: cancelling a series and retrying a
+ * conflict hold it, so no batch runs meanwhile (see above). A statement.
+ */
+export const LOCK_GENERATION = sql`
+  SELECT pg_advisory_xact_lock(${LOCK_KEY}, lane) FROM generate_series(0, ${GENERATION_LANES - 1}::int) AS lane`;
 
 export async function generateSessions(db: DatabaseOrTransaction, options: GenerateSessionsOptions): Promise<GenerationResult> {
   const { weeksAhead } = options;
@@ -86,46 +102,66 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
     const batches = await owingBatches(db, owing, batchSize);
     const seriesTotal = batches.reduce((total, batch) => total + batch.size, 0);
     let seriesDone = 0;
-    let idAfter: string | null = null;
-    for (const batch of batches) {
-      // PGlite answers without ever reaching the event loop's I/O phase, where
-      // signals are delivered: let it turn once per batch.
-      if (options.signal) await new Promise((resolve) => setImmediate(resolve));
-      if (options.signal?.aborted) {
-        throw new Error(`Interrupted after ${seriesDone} of ${seriesTotal} series; the next run completes the rest`);
+
+    const placeBatch = (batch: OwingBatch, retry: boolean) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT ${laneLock(batch.lane)}`);
+        // Share-lock the batch's coaches, as a booking does: an availability
+        // change in flight finishes first (and the batch checks the new week),
+        // and a change that starts meanwhile waits for the batch.
+        await tx.execute(sql`
+          SELECT 1 FROM users WHERE id IN (
+            SELECT rb.coach_id FROM ${OWING_FROM}
+            WHERE ${owing} AND ${batchRange(batch)}
+          ) ORDER BY id FOR SHARE`);
+        // The inlined wall-clock functions make a large expression; JIT would
+        // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
+        await tx.execute(sql`SET LOCAL jit = off`);
+        const window = { after: now, until, businessTimeZone: zone, series: batch };
+        return placeOccurrences(tx, window, { conflictStatus: "open", now, arbitrate: retry, busyChecks: retry });
+      });
+
+    // One lane's batches, in order. A lane stops between two batches when
+    // the caller aborts, or when the other lane failed.
+    const stop = new AbortController();
+    const runLane = async (lane: OwingBatch[]) => {
+      for (const batch of lane) {
+        // PGlite answers without ever reaching the event loop's I/O phase, where
+        // signals are delivered: let it turn once per batch.
+        if (options.signal) await new Promise((resolve) => setImmediate(resolve));
+        if (options.signal?.aborted || stop.signal.aborted) {
+          throw new Error(`Interrupted after ${seriesDone} of ${seriesTotal} series; the next run completes the rest`);
+        }
+        let placed: Awaited<ReturnType<typeof placeBatch>>;
+        try {
+          placed = await placeBatch(batch, false);
+        } catch (error) {
+          // An occurrence overlaps a session (already there, booked while the
+          // batch ran, or placed by the other lane): run the batch again,
+          // checked and arbitrated (that occurrence becomes a conflict).
+          if (!isOverlapRace(error)) throw error;
+          placed = await placeBatch(batch, true).catch((again: unknown) => {
+            // Two lanes' batches waiting on each other's new rows: PostgreSQL
+            // ends one of them; the other has committed by the time this runs.
+            if (!hasPostgresCode(again, DEADLOCK_DETECTED)) throw again;
+            return placeBatch(batch, true);
+          });
+        }
+        created += placed.created;
+        conflicts += placed.conflicts;
+        seriesDone += batch.size;
+        options.onProgress?.({ seriesDone, seriesTotal, created, conflicts });
       }
-      const window = { after: now, until, businessTimeZone: zone, series: { idAfter, idLast: batch.idLast } };
-      const placeBatch = (retry: boolean) =>
-        db.transaction(async (tx) => {
-          await tx.execute(sql`SELECT ${GENERATION_LOCK}`);
-          // Share-lock the batch's coaches, as a booking does: an availability
-          // change in flight finishes first (and the batch checks the new week),
-          // and a change that starts meanwhile waits for the batch.
-          await tx.execute(sql`
-            SELECT 1 FROM users WHERE id IN (
-              SELECT rb.coach_id FROM ${OWING_FROM}
-              WHERE ${owing} AND ${batchRange(idAfter, batch.idLast)}
-            ) ORDER BY id FOR SHARE`);
-          // The inlined wall-clock functions make a large expression; JIT would
-          // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
-          await tx.execute(sql`SET LOCAL jit = off`);
-          return placeOccurrences(tx, window, { conflictStatus: "open", now, arbitrate: retry, busyChecks: retry });
-        });
-      let placed: Awaited<ReturnType<typeof placeBatch>>;
-      try {
-        placed = await placeBatch(false);
-      } catch (error) {
-        // An occurrence overlaps a session (already there, or booked while
-        // the batch ran): run the batch again, checked and arbitrated (that
-        // occurrence becomes a conflict).
-        if (!hasPostgresCode(error, EXCLUSION_VIOLATION)) throw error;
-        placed = await placeBatch(true);
-      }
-      created += placed.created;
-      conflicts += placed.conflicts;
-      seriesDone += batch.size;
-      idAfter = batch.idLast;
-      options.onProgress?.({ seriesDone, seriesTotal, created, conflicts });
+    };
+    const lanes = Array.from({ length: GENERATION_LANES }, (_, lane) => batches.filter((batch) => batch.lane === lane));
+    if (queriesRunConcurrently(db)) {
+      const outcomes = await Promise.allSettled(
+        lanes.map((lane) => runLane(lane).catch((error: unknown) => (stop.abort(), Promise.reject(error)))),
+      );
+      const failed = outcomes.find((outcome) => outcome.status === "rejected");
+      if (failed) throw failed.reason;
+    } else {
+      for (const lane of lanes) await runLane(lane);
     }
 
     completed = await completion;
@@ -159,30 +195,47 @@ async function completeEndedSessions(db: DatabaseOrTransaction, now: Date): Prom
 /** Series with their coach's settings, for the `owing` condition. */
 const OWING_FROM = sql`recurring_bookings rb LEFT JOIN coach_settings cs ON cs.coach_id = rb.coach_id`;
 
-/** The id range (after, last] of a batch. */
-function batchRange(idAfter: string | null, idLast: string) {
-  return idAfter === null ? sql`rb.id <= ${idLast}` : sql`rb.id > ${idAfter} AND rb.id <= ${idLast}`;
+/** A batch: the owing series of one lane (a share of the coaches) whose ids are in (idAfter, idLast]. */
+interface OwingBatch {
+  lane: number;
+  idAfter: string | null;
+  idLast: string;
+  size: number;
+}
+
+function batchRange(batch: OwingBatch) {
+  const range = batch.idAfter === null ? sql`rb.id <= ${batch.idLast}` : sql`rb.id > ${batch.idAfter} AND rb.id <= ${batch.idLast}`;
+  return sql`${range} AND ${generationLane("rb.coach_id")} = ${batch.lane}`;
 }
 
 /**
- * The owing series, cut into batches of `size` in id order: each batch is an
- * id range (after the previous batch's last id, up to its own), so a batch's
- * statement reads its series by range (no id lists), and one scan finds
- * every bound. A series created meanwhile placed its own occurrences.
+ * The owing series of each lane, cut into batches of `size` in id order: a
+ * batch's statement then reads its series by id range (no id lists), and
+ * one scan finds every bound. A series created meanwhile placed its own
+ * occurrences.
  */
-async function owingBatches(
-  db: DatabaseOrTransaction,
-  owing: SQL,
-  size: number,
-): Promise<Array<{ idLast: string; size: number }>> {
-  const rows = await selectRows<{ id_last: string; size: number }>(db, sql`
-    SELECT id AS id_last, (rn - 1) % ${size} + 1 AS size FROM (
-      SELECT rb.id, row_number() OVER (ORDER BY rb.id) AS rn, count(*) OVER () AS total
+async function owingBatches(db: DatabaseOrTransaction, owing: SQL, size: number): Promise<OwingBatch[]> {
+  const rows = await selectRows<{ lane: number; id_last: string; size: number }>(db, sql`
+    SELECT lane, id AS id_last, (rn - 1) % ${size} + 1 AS size FROM (
+      SELECT rb.id, ${generationLane("rb.coach_id")} AS lane,
+             row_number() OVER (PARTITION BY ${generationLane("rb.coach_id")} ORDER BY rb.id) AS rn,
+             count(*) OVER (PARTITION BY ${generationLane("rb.coach_id")}) AS total
       FROM ${OWING_FROM} WHERE ${owing}
     ) owing
     WHERE rn % ${size} = 0 OR rn = total
-    ORDER BY id`);
-  return rows.map((row) => ({ idLast: row.id_last, size: Number(row.size) }));
+    ORDER BY lane, id`);
+  const batches: OwingBatch[] = [];
+  for (const row of rows) {
+    const lane = Number(row.lane);
+    const previous = batches.at(-1);
+    batches.push({ lane, idAfter: previous?.lane === lane ? previous.idLast : null, idLast: row.id_last, size: Number(row.size) });
+  }
+  return batches;
+}
+
+/** An error that arbitrating the batch settles: an exclusion violation, or a deadlock between two lanes' new rows. */
+function isOverlapRace(error: unknown): boolean {
+  return hasPostgresCode(error, EXCLUSION_VIOLATION) || hasPostgresCode(error, DEADLOCK_DETECTED);
 }
 
 async function finishRun(

@@ -23,7 +23,7 @@ export interface OccurrenceWindow {
   /** The zone of coaches without their own (BUSINESS_TIMEZONE). */
   businessTimeZone: string;
   /** Which active series: one (creation) or a batch of ids (after, last] (the generator). */
-  series: { id: string } | { idAfter: string | null; idLast: string };
+  series: { id: string } | { idAfter: string | null; idLast: string; lane?: number };
 }
 
 export interface PlannedOccurrence {
@@ -78,6 +78,19 @@ function overlapsSession(alias: string, party: "coach_id" | "member_id"): SQL {
                        AND t.${column} = ${occurrence}.${column} AND ${onLiveCalendar("t")})`;
 }
 
+/**
+ * The generator splits the series into this many lanes, by a hash of their
+ * coach (so that series competing for one coach's time are placed by one
+ * batch, where the older wins): each lane's batches run in order under the
+ * lane's own lock, and on PostgreSQL the lanes run side by side, each on a
+ * connection of its own.
+ */
+export const GENERATION_LANES = 2;
+
+/** The lane (0 … GENERATION_LANES − 1) of the coach whose id is in `column`. */
+export const generationLane = (column: string): SQL =>
+  sql`((hashtext(${sql.raw(column)}) % ${sql.raw(String(GENERATION_LANES))}) + ${sql.raw(String(GENERATION_LANES))}) % ${sql.raw(String(GENERATION_LANES))}`;
+
 /** The earliest instant of a local date in any zone (UTC offsets stay within ±1 day). */
 const earliestInstant = (localDate: string) => sql.raw(`((${localDate} - 1)::timestamp AT TIME ZONE 'UTC')`);
 
@@ -93,18 +106,16 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
   // A day of margin covers every UTC offset; the instant filter decides.
   const fromDate = new Date(window.after.getTime() - 86_400_000).toISOString().slice(0, 10);
   const toDate = lastLocalDate(window.until);
-  // The chosen series, as a condition on a column holding a series id: on
-  // recurring_bookings for the series themselves, and on the existing
-  // sessions and conflicts, so that finding what exists reads only the
-  // batch's rows (a range of the (recurring_booking_id, starts_at) unique
-  // indexes) instead of hashing the whole table once per batch.
+  // The chosen series, as a condition on recurring_bookings (alias rb): one,
+  // or an id range (after, last], of one lane's coaches when the generator
+  // runs lanes.
   const which = (column: string) => {
     const ref = sql.raw(column);
-    return "id" in window.series
-      ? sql`${ref} = ${window.series.id}`
-      : window.series.idAfter === null
-        ? sql`${ref} <= ${window.series.idLast}`
-        : sql`${ref} > ${window.series.idAfter} AND ${ref} <= ${window.series.idLast}`;
+    const chosen = window.series;
+    if ("id" in chosen) return sql`${ref} = ${chosen.id}`;
+    const range =
+      chosen.idAfter === null ? sql`${ref} <= ${chosen.idLast}` : sql`${ref} > ${chosen.idAfter} AND ${ref} <= ${chosen.idLast}`;
+    return chosen.lane === undefined ? range : sql`${range} AND ${generationLane("rb.coach_id")} = ${chosen.lane}`;
   };
 
   return sql`
