@@ -36,7 +36,6 @@ export interface PlannedOccurrence {
   reason: ConflictReason | null;
 }
 
-
 /**
  * Whether series `alias` (a recurring_bookings row whose coach's zone is
  * `zone`) may owe an occurrence before `until`: its high-water mark
