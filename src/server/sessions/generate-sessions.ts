@@ -25,7 +25,14 @@ import { DEADLOCK_DETECTED, EXCLUSION_VIOLATION, hasPostgresCode } from "@/db/er
 import { sessionGenerationRuns } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { businessTimeZone } from "../config";
-import { GENERATION_LANES, generationLane, owesOccurrences, placeOccurrences, seriesZone } from "./occurrences-sql";
+import {
+  GENERATION_LANES,
+  generationLane,
+  owesOccurrenceExactly,
+  owesOccurrences,
+  placeOccurrences,
+  seriesZone,
+} from "./occurrences-sql";
 
 /** Who started a run. */
 export type GenerationTrigger = "cron" | "admin" | "cli" | "scheduler" | "seed" | "test";
@@ -90,18 +97,24 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
   let created = 0;
   let conflicts = 0;
   let completed = 0;
-  // Ended sessions are completed alongside the batches: other rows (they
-  // ended by `now`; batches place sessions after it), none of them in the
-  // exclusion indexes, and on PostgreSQL a pool connection of their own.
-  const completion = completeEndedSessions(db, now);
-  completion.catch(() => {}); // awaited below, on success and on failure
+  let completion: Promise<number> | undefined;
   try {
     // Only the series that may owe an occurrence in the window: the day
     // after a run, those whose next one falls on the new day.
-    const owing = sql`rb.status = 'active' AND ${owesOccurrences("rb", seriesZone("cs", zone), until)}`;
-    const batches = await owingBatches(db, owing, batchSize);
+    const coachZone = seriesZone("cs", zone);
+    const owing = sql`rb.status = 'active' AND ${owesOccurrences("rb", coachZone, until)}`;
+    // Batches are cut from the series that owe one for certain: a series
+    // the wall-clock test keeps only for its margin costs no batch.
+    const batches = await owingBatches(db, sql`${owing} AND ${owesOccurrenceExactly("rb", coachZone, until)}`, batchSize);
     const seriesTotal = batches.reduce((total, batch) => total + batch.size, 0);
     let seriesDone = 0;
+    // Ended sessions are completed alongside the batches: other rows (they
+    // ended by `now`; batches place sessions after it), none of them in the
+    // exclusion indexes, and on PostgreSQL a pool connection of their own.
+    if (batches.length > 0) {
+      completion = completeEndedSessions(db, now);
+      completion.catch(() => {}); // awaited below, on success and on failure
+    }
 
     const placeBatch = (batch: OwingBatch, retry: boolean) =>
       db.transaction(async (tx) => {
@@ -164,13 +177,13 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
       for (const lane of lanes) await runLane(lane);
     }
 
-    completed = await completion;
+    completed = await (completion ?? completeEndedSessions(db, now));
 
     const durationMs = Math.round(performance.now() - started);
     await finishRun(db, runId, { status: "succeeded", created, conflicts, completed, durationMs });
     return { runId, created, conflicts, completed, durationMs };
   } catch (error) {
-    completed = await completion.catch(() => completed);
+    if (completion) completed = await completion.catch(() => completed);
     const durationMs = Math.round(performance.now() - started);
     const message = error instanceof Error ? error.message : String(error);
     await finishRun(db, runId, { status: "failed", created, conflicts, completed, durationMs, error: message }).catch(

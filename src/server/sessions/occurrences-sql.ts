@@ -59,6 +59,19 @@ export function owesOccurrences(alias: string, zone: SQL, until: Date): SQL {
     AND (${column("end_date")} IS NULL OR ${next} <= ${column("end_date")})))`;
 }
 
+/**
+ * Whether series `alias` owes an occurrence before `until`, exactly: its
+ * high-water mark is unknown, or its next occurrence's instant is before
+ * `until`. One wall-clock conversion per series: use it after
+ * owesOccurrences() has picked the few that may.
+ */
+export function owesOccurrenceExactly(alias: string, zone: SQL, until: Date): SQL {
+  const column = (name: string) => sql.raw(`${alias}.${name}`);
+  const next = column("next_occurrence_on");
+  return sql`(${next} IS NULL
+    OR wall_clock_to_instant(${next} + ${column("start_time")}::time, ${zone}) < ${until.toISOString()}::timestamptz)`;
+}
+
 /** The zone of the coach of series `alias`, given coach_settings joined as `settings`. */
 export const seriesZone = (settings: string, businessTimeZone: string): SQL =>
   sql`coalesce(${sql.raw(`${settings}.timezone`)}, ${businessTimeZone}::text)`;
