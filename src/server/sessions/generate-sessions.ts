@@ -27,6 +27,7 @@ import { AppError } from "@/domain/errors";
 import { businessTimeZone } from "../config";
 import {
   GENERATION_LANES,
+  chosenSeries,
   generationLane,
   owesOccurrenceExactly,
   owesOccurrences,
@@ -125,7 +126,7 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
         await tx.execute(sql`
           SELECT 1 FROM users WHERE id IN (
             SELECT rb.coach_id FROM ${OWING_FROM}
-            WHERE ${owing} AND ${batchRange(batch)}
+            WHERE ${owing} AND ${chosenSeries(batch)}
           ) ORDER BY id FOR SHARE`);
         // The inlined wall-clock functions make a large expression; JIT would
         // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
@@ -214,11 +215,6 @@ interface OwingBatch {
   idAfter: string | null;
   idLast: string;
   size: number;
-}
-
-function batchRange(batch: OwingBatch) {
-  const range = batch.idAfter === null ? sql`rb.id <= ${batch.idLast}` : sql`rb.id > ${batch.idAfter} AND rb.id <= ${batch.idLast}`;
-  return sql`${range} AND ${generationLane("rb.coach_id")} = ${batch.lane}`;
 }
 
 /**

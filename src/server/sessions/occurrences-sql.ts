@@ -91,6 +91,17 @@ function overlapsSession(alias: string, party: "coach_id" | "member_id"): SQL {
 }
 
 /**
+ * The chosen series, as a condition on recurring_bookings (alias rb): one,
+ * or an id range (after, last], of one lane's coaches when the generator
+ * runs lanes.
+ */
+export function chosenSeries(chosen: OccurrenceWindow["series"]): SQL {
+  if ("id" in chosen) return sql`rb.id = ${chosen.id}`;
+  const range = chosen.idAfter === null ? sql`rb.id <= ${chosen.idLast}` : sql`rb.id > ${chosen.idAfter} AND rb.id <= ${chosen.idLast}`;
+  return chosen.lane === undefined ? range : sql`${range} AND ${generationLane("rb.coach_id")} = ${chosen.lane}`;
+}
+
+/**
  * The generator splits the series into this many lanes, by a hash of their
  * coach (so that series competing for one coach's time are placed by one
  * batch, where the older wins): each lane's batches run in order under the
@@ -118,18 +129,6 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
   // A day of margin covers every UTC offset; the instant filter decides.
   const fromDate = new Date(window.after.getTime() - 86_400_000).toISOString().slice(0, 10);
   const toDate = lastLocalDate(window.until);
-  // The chosen series, as a condition on recurring_bookings (alias rb): one,
-  // or an id range (after, last], of one lane's coaches when the generator
-  // runs lanes.
-  const which = (column: string) => {
-    const ref = sql.raw(column);
-    const chosen = window.series;
-    if ("id" in chosen) return sql`${ref} = ${chosen.id}`;
-    const range =
-      chosen.idAfter === null ? sql`${ref} <= ${chosen.idLast}` : sql`${ref} > ${chosen.idAfter} AND ${ref} <= ${chosen.idLast}`;
-    return chosen.lane === undefined ? range : sql`${range} AND ${generationLane("rb.coach_id")} = ${chosen.lane}`;
-  };
-
   return sql`
     WITH series AS (
       SELECT w.*,
@@ -147,7 +146,7 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
         CROSS JOIN LATERAL (SELECT rb.start_date
                               + ((rb.day_of_week - extract(dow FROM rb.start_date)::int + 7) % 7) AS first_date) f
         LEFT JOIN coach_settings cs ON cs.coach_id = rb.coach_id
-        WHERE rb.status = 'active' AND ${which("rb.id")}
+        WHERE rb.status = 'active' AND ${chosenSeries(window.series)}
           AND ${owesOccurrences("rb", seriesZone("cs", window.businessTimeZone), window.until)}
       ) w
     ),
