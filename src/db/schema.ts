@@ -14,6 +14,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   check,
   date,
@@ -306,6 +307,19 @@ export const trainingSessions = pgTable(
     unique("training_sessions_occurrence_unique").on(table.recurringBookingId, table.startsAt),
   ],
 );
+
+// ── Calendar versions (drizzle/0004) ──────────────────────────────────────
+
+/**
+ * Per coach, the id of the last transaction that changed anything their free
+ * time is computed from (settings, weekly rules, additions, blocked slots,
+ * sessions). Kept by triggers, never written by the app: the free-time cache
+ * (src/server/availability/free-time-cache.ts) compares it. No row: version 0.
+ */
+export const calendarVersions = pgTable("calendar_versions", {
+  coachId: text("coach_id").primaryKey(),
+  version: bigint("version", { mode: "bigint" }).notNull(),
+});
 
 // ── Generation bookkeeping ────────────────────────────────────────────────
 

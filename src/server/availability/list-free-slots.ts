@@ -3,7 +3,9 @@
 // statement — rules ∪ additions − blocked slots − sessions as multiranges
 // (freeTimeQuery) — then cut into slots by the pure enumerateSlotStarts():
 // starts on the coach's local :00/:30, no earlier than now + the coach's
-// minimum notice, each `duration` minutes wholly inside free time.
+// minimum notice, each `duration` minutes wholly inside free time. Free time
+// and its slot starts are kept between requests while the coach's calendar
+// version stays the same (free-time-cache.ts).
 import { z } from "zod";
 import type { Actor } from "@/auth/current-actor";
 import { assertCan } from "@/auth/permissions";
@@ -15,6 +17,8 @@ import { businessTimeZone } from "../config";
 import { calendarDate, recordId } from "../fields";
 import { parseInput } from "../validation";
 import { freeTimeQuery } from "./availability-sql";
+import { JsonText } from "../json-text";
+import { SLOT_LISTS_PER_ENTRY, freeTimeCache, freeTimeKey, type CoachFreeTime, type SlotList } from "./free-time-cache";
 
 export const MAX_SLOT_DAYS = 62;
 
@@ -60,64 +64,128 @@ export interface FreeSlots {
   slots: Array<{ startsAt: string; endsAt: string }>;
 }
 
-/** What readFreeTime() found: the coach's effective settings and free ranges. */
+/** What readFreeTime() found: the validated input and the coach's free time (maybe kept from an earlier request). */
 export interface FreeTime {
   /** The validated input it was read for: the answer is built from this one. */
   input: z.output<typeof listFreeSlotsInput>;
-  zone: string;
-  notice: number;
-  defaultDuration: number;
-  free: Array<{ start: Date; end: Date }>;
+  calendar: CoachFreeTime;
 }
 
 /**
- * The one query of a free-slots request: settings and free ranges together.
+ * The one query of a free-slots request: settings and free ranges together,
+ * or, when this process holds the coach's free time at the current calendar
+ * version, only that version (free-time-cache.ts).
  * No authorization here: every signed-in user may read this, so the API
  * starts it while the session is still being looked up (apiRoute's
  * `preload`) and listFreeSlots() authorizes before it uses the result.
  */
 export async function readFreeTime(db: DatabaseOrTransaction, rawInput: ListFreeSlotsInput): Promise<FreeTime> {
   const input = parseInput(listFreeSlotsInput, rawInput);
+  const zone = businessTimeZone();
+  const cache = freeTimeCache(db);
+  const key = freeTimeKey(input.coachId, input.from, input.to, zone);
+  const known = cache?.get(key);
   // Prepared: planning it took about as long as running it.
   const rows = await selectPreparedRows<{
+    version: string;
+    unchanged: boolean;
     zone: string;
     notice: number;
     default_duration: number;
     starts_at: string | Date | null;
     ends_at: string | Date | null;
-  }>(db, "free_time", freeTimeQuery({ coachId: input.coachId, from: input.from, to: input.to, businessTimeZone: businessTimeZone() }));
+  }>(
+    db,
+    "free_time",
+    freeTimeQuery({ coachId: input.coachId, from: input.from, to: input.to, businessTimeZone: zone, knownVersion: known?.version ?? null }),
+  );
   const coach = rows[0];
   if (!coach) throw new AppError("not_found", `No coach with id ${input.coachId}`);
-  const free: FreeTime["free"] = [];
+  if (known && coach.unchanged) return { input, calendar: known };
+  const free: CoachFreeTime["free"] = [];
   for (const row of rows) {
     if (row.starts_at !== null && row.ends_at !== null) free.push({ start: new Date(row.starts_at), end: new Date(row.ends_at) });
   }
-  return { input, zone: coach.zone, notice: Number(coach.notice), defaultDuration: Number(coach.default_duration), free };
+  const calendar: CoachFreeTime = {
+    version: String(coach.version),
+    zone: coach.zone,
+    notice: Number(coach.notice),
+    defaultDuration: Number(coach.default_duration),
+    free,
+    slots: new Map(),
+  };
+  cache?.set(key, calendar);
+  return { input, calendar };
 }
 
-export async function listFreeSlots(options: {
+interface ListFreeSlotsOptions {
   db: DatabaseOrTransaction;
   actor: Actor | null;
   input: ListFreeSlotsInput;
   now?: Date;
   /** readFreeTime() of the same input, already started (apiRoute's preload); read here when absent. Awaited only once the actor may list coaches. */
   freeTime?: Promise<FreeTime>;
-}): Promise<FreeSlots> {
-  assertCan(options.actor, "coaches:list");
-  const { input, zone, notice, defaultDuration, free } = await (options.freeTime ?? readFreeTime(options.db, options.input));
-  const now = options.now ?? new Date();
+}
 
-  const duration = input.duration ?? defaultDuration;
-  const starts = enumerateSlotStarts({
-    free,
-    timeZone: zone,
-    durationMinutes: duration,
-    earliestStart: new Date(now.getTime() + notice * 60_000),
-    window: localDatesWindow(input.from, input.to, zone),
-  });
+export async function listFreeSlots(options: ListFreeSlotsOptions): Promise<FreeSlots> {
+  const { input, calendar, duration, list, first } = await bookableSlots(options);
+  return { coachId: input.coachId, timezone: calendar.zone, duration, slots: slotObjects(list.starts, first, duration) };
+}
+
+/**
+ * listFreeSlots() as the JSON text of its answer, for the API. The text is
+ * kept with the coach's free time, and sent again as long as the calendar
+ * version and the first bookable slot stay the same (a new first slot, as
+ * time passes the notice, builds it anew).
+ */
+export async function listFreeSlotsJson(options: ListFreeSlotsOptions): Promise<JsonText> {
+  const { input, calendar, duration, list, first } = await bookableSlots(options);
+  if (list.answer?.first !== first) {
+    const answer: FreeSlots = { coachId: input.coachId, timezone: calendar.zone, duration, slots: slotObjects(list.starts, first, duration) };
+    list.answer = { first, text: JSON.stringify(answer) };
+  }
+  return new JsonText(list.answer.text);
+}
+
+/** The authorized read: the free time, its slot list for the duration, and the first slot far enough ahead. */
+async function bookableSlots(options: ListFreeSlotsOptions) {
+  assertCan(options.actor, "coaches:list");
+  const { input, calendar } = await (options.freeTime ?? readFreeTime(options.db, options.input));
+  const now = options.now ?? new Date();
+  const duration = input.duration ?? calendar.defaultDuration;
+  const list = slotList(calendar, input, duration);
+  // The starts are in order: skip those before now + notice.
+  const earliest = now.getTime() + calendar.notice * 60_000;
+  let first = 0;
+  for (let last = list.starts.length; first < last; ) {
+    const middle = (first + last) >>> 1;
+    if (list.starts[middle]! < earliest) first = middle + 1;
+    else last = middle;
+  }
+  return { input, calendar, duration, list, first };
+}
+
+function slotObjects(starts: number[], first: number, duration: number): FreeSlots["slots"] {
   const iso = isoInstantFormatter();
   const step = duration * 60_000;
-  const slots = new Array<{ startsAt: string; endsAt: string }>(starts.length);
-  for (let i = 0; i < starts.length; i += 1) slots[i] = { startsAt: iso(starts[i]!), endsAt: iso(starts[i]! + step) };
-  return { coachId: input.coachId, timezone: zone, duration, slots };
+  const slots = new Array<{ startsAt: string; endsAt: string }>(starts.length - first);
+  for (let i = first; i < starts.length; i += 1) slots[i - first] = { startsAt: iso(starts[i]!), endsAt: iso(starts[i]! + step) };
+  return slots;
+}
+
+/** The calendar's slots of `duration` minutes over the input's dates, cut once per calendar version. */
+function slotList(calendar: CoachFreeTime, input: FreeTime["input"], duration: number): SlotList {
+  let list = calendar.slots.get(duration);
+  if (!list) {
+    const starts = enumerateSlotStarts({
+      free: calendar.free,
+      timeZone: calendar.zone,
+      durationMinutes: duration,
+      earliestStart: new Date(-8.64e15),
+      window: localDatesWindow(input.from, input.to, calendar.zone),
+    });
+    if (calendar.slots.size >= SLOT_LISTS_PER_ENTRY) calendar.slots.clear();
+    calendar.slots.set(duration, (list = { starts }));
+  }
+  return list;
 }

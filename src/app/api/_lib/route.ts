@@ -1,7 +1,8 @@
 // The one wrapper for REST route handlers: resolve the actor (cookie or
 // bearer), parse params, query and JSON body with zod, call the use case and
 // answer its result as JSON. Errors always take DESIGN.md's shape
-// { "error": { "code", "message", "fields"? } }; an unexpected error is logged
+// { "error": { "code", "message", "fields"? } } (a use case may answer JSON
+// it already holds as text: JsonText); an unexpected error is logged
 // here and answered as a bare 500, never with its stack; the database being
 // unreachable is answered 503 "unavailable" (the client may retry).
 //
@@ -16,6 +17,7 @@ import { getCurrentActor, type Actor } from "@/auth/current-actor";
 import { getDatabase, type DatabaseOrTransaction } from "@/db";
 import { errorSummary, isDatabaseUnavailable } from "@/db/errors";
 import { AppError, DATABASE_UNAVAILABLE, errorStatus, isAppError } from "@/domain/errors";
+import { JsonText } from "@/server/json-text";
 import { parseInput } from "@/server/validation";
 
 type RouteParams = Record<string, string | string[] | undefined>;
@@ -94,7 +96,9 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
 
       const { db } = await getDatabase();
       const result = await definition.handle({ request, actor, db, params, query, body, preloaded });
-      return Response.json(result, { status: definition.status ?? 200 });
+      const status = definition.status ?? 200;
+      if (result instanceof JsonText) return new Response(result.text, { status, headers: { "content-type": "application/json" } });
+      return Response.json(result, { status });
     } catch (error) {
       if (isAppError(error)) return errorResponse(error);
       if (isDatabaseUnavailable(error)) {

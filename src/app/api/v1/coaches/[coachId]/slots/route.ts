@@ -1,7 +1,7 @@
 // GET /api/v1/coaches/:coachId/slots?from=YYYY-MM-DD&to=YYYY-MM-DD[&duration=60]
 // — any signed-in user: { coachId, timezone, duration, slots: [{ startsAt, endsAt }] }.
 import { z } from "zod";
-import { listFreeSlots, listFreeSlotsQuery, readFreeTime } from "@/server/availability/list-free-slots";
+import { listFreeSlotsJson, listFreeSlotsQuery, readFreeTime } from "@/server/availability/list-free-slots";
 import { apiRoute } from "../../../../_lib/route";
 
 export const dynamic = "force-dynamic";
@@ -12,5 +12,5 @@ export const GET = apiRoute({
   // Free time is readable by every signed-in user: read it while the session is looked up.
   preload: ({ db, params, query }) => readFreeTime(db, { ...query, coachId: params.coachId }),
   handle: ({ db, actor, params, query, preloaded }) =>
-    listFreeSlots({ db, actor, input: { ...query, coachId: params.coachId }, freeTime: preloaded }),
+    listFreeSlotsJson({ db, actor, input: { ...query, coachId: params.coachId }, freeTime: preloaded }),
 });

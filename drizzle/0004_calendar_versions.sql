@@ -1,0 +1,87 @@
+-- A version stamp per coach calendar, so a server can keep a coach's free
+-- time between requests and know, exactly, when it has changed.
+--
+-- Free time is computed from five tables: coach_settings (zone, notice,
+-- default length), weekly_availability, availability_additions,
+-- blocked_slots and training_sessions. Every statement that writes one of
+-- them sets the version of each coach it touched to the id of its
+-- transaction (xid8: unique, never reused), in the same transaction. A
+-- reader that sees the version it cached therefore sees, in the same
+-- snapshot, the data it cached: whichever process or server instance wrote,
+-- by the app or by hand. A coach without a row has version 0.
+--
+-- Statement-level triggers with transition tables: one upsert per statement
+-- (a generation batch of thousands of sessions touches each of its coaches
+-- once), coaches in id order so that two statements never wait on each
+-- other's rows in opposite orders, and no row rewritten twice in one
+-- transaction. No foreign key: deleting a coach (and, by cascade, their
+-- rows) still records the change.
+CREATE TABLE "calendar_versions" (
+	"coach_id" text PRIMARY KEY NOT NULL,
+	"version" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE FUNCTION touch_calendar_versions() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO calendar_versions AS v (coach_id, version)
+      SELECT DISTINCT coach_id, pg_current_xact_id()::text::bigint FROM new_rows WHERE coach_id IS NOT NULL ORDER BY coach_id
+    ON CONFLICT (coach_id) DO UPDATE SET version = excluded.version WHERE v.version <> excluded.version;
+  ELSIF TG_OP = 'UPDATE' THEN
+    INSERT INTO calendar_versions AS v (coach_id, version)
+      SELECT DISTINCT coach_id, pg_current_xact_id()::text::bigint
+      FROM (SELECT coach_id FROM old_rows UNION ALL SELECT coach_id FROM new_rows) touched
+      WHERE coach_id IS NOT NULL ORDER BY coach_id
+    ON CONFLICT (coach_id) DO UPDATE SET version = excluded.version WHERE v.version <> excluded.version;
+  ELSE
+    INSERT INTO calendar_versions AS v (coach_id, version)
+      SELECT DISTINCT coach_id, pg_current_xact_id()::text::bigint FROM old_rows WHERE coach_id IS NOT NULL ORDER BY coach_id
+    ON CONFLICT (coach_id) DO UPDATE SET version = excluded.version WHERE v.version <> excluded.version;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER coach_settings_calendar_insert AFTER INSERT ON coach_settings
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER coach_settings_calendar_update AFTER UPDATE ON coach_settings
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER coach_settings_calendar_delete AFTER DELETE ON coach_settings
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER weekly_availability_calendar_insert AFTER INSERT ON weekly_availability
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER weekly_availability_calendar_update AFTER UPDATE ON weekly_availability
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER weekly_availability_calendar_delete AFTER DELETE ON weekly_availability
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER availability_additions_calendar_insert AFTER INSERT ON availability_additions
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER availability_additions_calendar_update AFTER UPDATE ON availability_additions
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER availability_additions_calendar_delete AFTER DELETE ON availability_additions
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER blocked_slots_calendar_insert AFTER INSERT ON blocked_slots
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER blocked_slots_calendar_update AFTER UPDATE ON blocked_slots
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER blocked_slots_calendar_delete AFTER DELETE ON blocked_slots
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER training_sessions_calendar_insert AFTER INSERT ON training_sessions
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER training_sessions_calendar_update AFTER UPDATE ON training_sessions
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER training_sessions_calendar_delete AFTER DELETE ON training_sessions
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
