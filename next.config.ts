@@ -1,10 +1,19 @@
 // Next.js configuration. PGlite (WASM + data files) and pg are loaded by Node
 // at run time, not bundled. No web fonts or other network use at build time.
+//
+// Compression is left to what serves the app to the world: the TLS proxy of
+// a self-hosted install (Caddy's `encode`, nginx's `gzip`) or Vercel's edge.
+// Next's own gzip runs on the Node event loop, as a stream through the
+// thread pool: for a 50 kB answer such as six weeks of free slots it cost
+// more than computing the answer (p50 +1.2 ms, p95 +3 ms; docs/performance.md).
+// COMPRESSION=on turns it back on, for an install that serves the app
+// straight to browsers; it is read when the server starts.
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
+  compress: process.env.COMPRESSION === "on",
 };
 
 export default nextConfig;

@@ -4,8 +4,9 @@
 // same 401 whatever the read found or failed on (a real coach, an unknown id,
 // bad input): nothing about the coach leaks, and the dropped read leaves no
 // error in the server's output. Signed in, the answers are those of a plain
-// route: 200, 400 naming the field, 404; and the answer (compressed by
-// Next for a gzip client) decodes to the same JSON as the uncompressed one.
+// route: 200, 400 naming the field, 404. The answer goes uncompressed by
+// default (compression is the proxy's, next.config.ts); with COMPRESSION=on,
+// Next gzips it for a gzip client, and it decodes to the same JSON.
 import { request as httpRequest } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
@@ -107,11 +108,12 @@ describe("signed in", () => {
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("not_found");
   });
 
-  it("answers gzip once for a gzip client, and the same JSON uncompressed otherwise", async () => {
-    const raw = (acceptEncoding: string) =>
+  it("answers uncompressed by default, and gzip once for a gzip client with COMPRESSION=on, the same JSON", async () => {
+    const to = new Date(Date.parse(day) + 41 * 86_400_000).toISOString().slice(0, 10);
+    const raw = (on: AppServer, token: string, coach: string, acceptEncoding: string) =>
       new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
-        const url = new URL(slots(coachId, `from=${day}&to=${new Date(Date.parse(day) + 41 * 86_400_000).toISOString().slice(0, 10)}`), server.baseUrl);
-        const req = httpRequest(url, { headers: { authorization: `Bearer ${memberToken}`, "accept-encoding": acceptEncoding } }, (res) => {
+        const url = new URL(slots(coach, `from=${day}&to=${to}`), on.baseUrl);
+        const req = httpRequest(url, { headers: { authorization: `Bearer ${token}`, "accept-encoding": acceptEncoding } }, (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
           res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
@@ -120,12 +122,34 @@ describe("signed in", () => {
         req.on("error", reject);
         req.end();
       });
-    const gzipped = await raw("gzip, deflate");
-    const plain = await raw("identity");
-    expect(gzipped.headers["content-encoding"]).toBe("gzip");
-    expect(plain.headers["content-encoding"]).toBeUndefined();
-    const decoded = JSON.parse(gunzipSync(gzipped.body).toString("utf8")) as { slots: unknown[] };
-    expect(decoded.slots.length).toBeGreaterThan(100);
-    expect(decoded).toEqual(JSON.parse(plain.body.toString("utf8")));
+    const byDefault = await raw(server, memberToken, coachId, "gzip, deflate");
+    expect(byDefault.headers["content-encoding"]).toBeUndefined();
+    const plain = JSON.parse(byDefault.body.toString("utf8")) as { slots: unknown[] };
+    expect(plain.slots.length).toBeGreaterThan(100);
+
+    // The same data on a server started with COMPRESSION=on (ids differ per database: compare the slots).
+    let otherCoach = "";
+    const compressing = await startAppServer({
+      env: { COMPRESSION: "on" },
+      prepare: async (handle) => {
+        otherCoach = await insertUserWithPassword(handle, coach);
+        await insertUserWithPassword(handle, member);
+        await handle.db
+          .insert(weeklyAvailability)
+          .values([0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ coachId: otherCoach, dayOfWeek, startTime: "09:00", endTime: "17:00" })));
+      },
+    });
+    try {
+      const token = await signInForToken(compressing, member.email, member.password);
+      const gzipped = await raw(compressing, token, otherCoach, "gzip, deflate");
+      const identity = await raw(compressing, token, otherCoach, "identity");
+      expect(gzipped.headers["content-encoding"]).toBe("gzip");
+      expect(identity.headers["content-encoding"]).toBeUndefined();
+      const decoded = JSON.parse(gunzipSync(gzipped.body).toString("utf8")) as { slots: unknown[] };
+      expect(decoded).toEqual(JSON.parse(identity.body.toString("utf8")));
+      expect(decoded.slots).toEqual(plain.slots);
+    } finally {
+      await compressing.stop();
+    }
   });
 });
