@@ -88,17 +88,15 @@ export interface FreeTimeTerms {
   to: string;
   /** The zone of coaches without their own (BUSINESS_TIMEZONE). */
   businessTimeZone: string;
-  /** The calendar version the caller holds free time of (calendar_versions); null when none. */
-  knownVersion: string | null;
 }
 
 /**
- * One statement: the coach's effective settings, calendar version and free
- * time around the local dates from..to, as rows (version, unchanged, zone,
- * notice, default_duration, starts_at, ends_at) — one row per disjoint free
- * range, or a single row with NULL range when there is none, and no row
- * when the id is not a coach's. When the coach's version is `knownVersion`,
- * nothing is computed: one row with unchanged = true and no range.
+ * One statement: the coach's calendar version, effective settings and free
+ * time around the local dates from..to, as rows (version, zone, notice,
+ * default_duration, starts_at, ends_at) — one row per disjoint free range,
+ * or a single row with NULL range when there is none, and no row when the
+ * id is not a coach's. The version is read in the same snapshot as the
+ * free time, so the two always match (free-time-cache.ts).
  *
  *   free = (weekly rules on each local date ∪ additions) − blocked slots
  *          − non-cancelled sessions, within [from 00:00, to + 2 days 00:00)
@@ -123,13 +121,11 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
     -- MATERIALIZED: span is computed once and the subqueries below read it
     -- as a value; inlined, each of them repeats wall_clock_to_instant()'s
     -- expansion and planning alone took ~1.3 ms of a ~2 ms statement.
-    -- No row (so nothing below runs) when the caller's version is current.
     bounds AS MATERIALIZED (
       SELECT c.*,
              tstzrange(wall_clock_to_instant(${terms.from}::date::timestamp, c.zone),
                        wall_clock_to_instant((${terms.to}::date + 2)::timestamp, c.zone), '[)') AS span
       FROM coach c
-      WHERE c.version IS DISTINCT FROM ${terms.knownVersion}::bigint
     ),
     free AS (
       SELECT b.version, b.zone, b.notice, b.default_duration,
@@ -143,13 +139,20 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
         ) * tstzmultirange(b.span) AS ranges
       FROM bounds b
     )
-    SELECT f.version::text AS version, false AS unchanged, f.zone, f.notice, f.default_duration,
+    SELECT f.version::text AS version, f.zone, f.notice, f.default_duration,
            lower(u.r) AS starts_at, upper(u.r) AS ends_at
     FROM free f
     LEFT JOIN LATERAL unnest(f.ranges) AS u(r) ON true
-    UNION ALL
-    SELECT c.version::text, true, c.zone, c.notice, c.default_duration, NULL, NULL
-    FROM coach c
-    WHERE c.version = ${terms.knownVersion}::bigint
     ORDER BY starts_at`;
+}
+
+/**
+ * The coach's calendar version (as text; '0' before any change), and no row
+ * when the id is not a coach's: what a cached free time is checked against.
+ */
+export function calendarVersionQuery(coachId: string): SQL {
+  return sql`
+    SELECT coalesce(v.version, 0)::text AS version
+    FROM users u LEFT JOIN calendar_versions v ON v.coach_id = u.id
+    WHERE u.id = ${coachId} AND u.role = 'coach'`;
 }

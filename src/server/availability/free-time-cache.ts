@@ -2,14 +2,14 @@
 //
 // Exact, not time-limited: every entry carries the coach's calendar version
 // (calendar_versions, kept by triggers in the same transaction as any change
-// to what free time is computed from, drizzle/0004), and every read asks
-// the database for the current one in the same statement that would
-// recompute it (freeTimeQuery's knownVersion). An entry is used only when
-// the database says it is current, so a booking, an availability change or
-// generation, made by this process, another instance or by hand, is seen
-// by the very next request. What a hit saves is computing the free time
-// (the weekly rules' wall-clock conversions, the sessions' union) and
-// cutting it into slots; the round trip stays.
+// to what free time is computed from, drizzle/0004), read in the same
+// snapshot as the free time itself. Every read asks the database for the
+// current version (calendarVersionQuery, a primary-key look-up) and uses
+// the entry only when it matches, so a booking, an availability change or
+// generation, made by this process, another instance or by hand, is seen by
+// the very next request. What a hit saves is computing the free time (the
+// weekly rules' wall-clock conversions, the sessions' union), cutting it
+// into slots and serializing them; one round trip stays.
 //
 // One cache per database client (tests open many databases in one process;
 // versions are transaction ids, which two databases can share). Reads inside

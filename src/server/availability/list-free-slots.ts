@@ -16,7 +16,7 @@ import { isoInstantFormatter } from "@/domain/time";
 import { businessTimeZone } from "../config";
 import { calendarDate, recordId } from "../fields";
 import { parseInput } from "../validation";
-import { freeTimeQuery } from "./availability-sql";
+import { calendarVersionQuery, freeTimeQuery } from "./availability-sql";
 import { JsonText } from "../json-text";
 import { SLOT_LISTS_PER_ENTRY, freeTimeCache, freeTimeKey, type CoachFreeTime, type SlotList } from "./free-time-cache";
 
@@ -72,9 +72,10 @@ export interface FreeTime {
 }
 
 /**
- * The one query of a free-slots request: settings and free ranges together,
- * or, when this process holds the coach's free time at the current calendar
- * version, only that version (free-time-cache.ts).
+ * The free time of a free-slots request: when this process holds it
+ * (free-time-cache.ts), one small query for the coach's calendar version;
+ * when it does not, or the version moved, one statement for the settings,
+ * the version and the free ranges together.
  * No authorization here: every signed-in user may read this, so the API
  * starts it while the session is still being looked up (apiRoute's
  * `preload`) and listFreeSlots() authorizes before it uses the result.
@@ -85,29 +86,28 @@ export async function readFreeTime(db: DatabaseOrTransaction, rawInput: ListFree
   const cache = freeTimeCache(db);
   const key = freeTimeKey(input.coachId, input.from, input.to, zone);
   const known = cache?.get(key);
+  if (known) {
+    const [current] = await selectPreparedRows<{ version: string }>(db, "calendar_version", calendarVersionQuery(input.coachId));
+    if (!current) throw notACoach(input.coachId);
+    if (current.version === known.version) return { input, calendar: known };
+  }
   // Prepared: planning it took about as long as running it.
   const rows = await selectPreparedRows<{
     version: string;
-    unchanged: boolean;
     zone: string;
     notice: number;
     default_duration: number;
     starts_at: string | Date | null;
     ends_at: string | Date | null;
-  }>(
-    db,
-    "free_time",
-    freeTimeQuery({ coachId: input.coachId, from: input.from, to: input.to, businessTimeZone: zone, knownVersion: known?.version ?? null }),
-  );
+  }>(db, "free_time", freeTimeQuery({ coachId: input.coachId, from: input.from, to: input.to, businessTimeZone: zone }));
   const coach = rows[0];
-  if (!coach) throw new AppError("not_found", `No coach with id ${input.coachId}`);
-  if (known && coach.unchanged) return { input, calendar: known };
+  if (!coach) throw notACoach(input.coachId);
   const free: CoachFreeTime["free"] = [];
   for (const row of rows) {
     if (row.starts_at !== null && row.ends_at !== null) free.push({ start: new Date(row.starts_at), end: new Date(row.ends_at) });
   }
   const calendar: CoachFreeTime = {
-    version: String(coach.version),
+    version: coach.version,
     zone: coach.zone,
     notice: Number(coach.notice),
     defaultDuration: Number(coach.default_duration),
@@ -117,6 +117,8 @@ export async function readFreeTime(db: DatabaseOrTransaction, rawInput: ListFree
   cache?.set(key, calendar);
   return { input, calendar };
 }
+
+const notACoach = (coachId: string) => new AppError("not_found", `No coach with id ${coachId}`);
 
 interface ListFreeSlotsOptions {
   db: DatabaseOrTransaction;
