@@ -4,18 +4,19 @@
 -- Free time is computed from five tables: coach_settings (zone, notice,
 -- default length), weekly_availability, availability_additions,
 -- blocked_slots and training_sessions. Every statement that writes one of
--- them sets the version of each coach it touched to the id of its
--- transaction (xid8: unique, never reused), in the same transaction. A
--- reader that sees the version it cached therefore sees, in the same
--- snapshot, the data it cached: whichever process or server instance wrote,
--- by the app or by hand. A coach without a row has version 0.
+-- them moves the version of each coach it touched, in the same
+-- transaction: to the id of that transaction (xid8), or one past the
+-- coach's last version if that is higher (a database restored into a new
+-- cluster counts transactions from lower down), so a coach's version only
+-- ever grows. A reader that sees the version it cached therefore sees, in
+-- the same snapshot, the data it cached: whichever process or server
+-- instance wrote, by the app or by hand. A coach without a row has version 0.
 --
 -- Statement-level triggers with transition tables: one upsert per statement
 -- (a generation batch of thousands of sessions touches each of its coaches
--- once), coaches in id order so that two statements never wait on each
--- other's rows in opposite orders, and no row rewritten twice in one
--- transaction. No foreign key: deleting a coach (and, by cascade, their
--- rows) still records the change.
+-- once), and coaches in id order, so that two statements never wait on
+-- each other's rows in opposite orders. No foreign key: deleting a coach
+-- (and, by cascade, their rows) still records the change.
 CREATE TABLE "calendar_versions" (
 	"coach_id" text PRIMARY KEY NOT NULL,
 	"version" bigint NOT NULL
@@ -26,17 +27,17 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO calendar_versions AS v (coach_id, version)
       SELECT DISTINCT coach_id, pg_current_xact_id()::text::bigint FROM new_rows WHERE coach_id IS NOT NULL ORDER BY coach_id
-    ON CONFLICT (coach_id) DO UPDATE SET version = excluded.version WHERE v.version <> excluded.version;
+    ON CONFLICT (coach_id) DO UPDATE SET version = greatest(v.version + 1, excluded.version);
   ELSIF TG_OP = 'UPDATE' THEN
     INSERT INTO calendar_versions AS v (coach_id, version)
       SELECT DISTINCT coach_id, pg_current_xact_id()::text::bigint
       FROM (SELECT coach_id FROM old_rows UNION ALL SELECT coach_id FROM new_rows) touched
       WHERE coach_id IS NOT NULL ORDER BY coach_id
-    ON CONFLICT (coach_id) DO UPDATE SET version = excluded.version WHERE v.version <> excluded.version;
+    ON CONFLICT (coach_id) DO UPDATE SET version = greatest(v.version + 1, excluded.version);
   ELSE
     INSERT INTO calendar_versions AS v (coach_id, version)
       SELECT DISTINCT coach_id, pg_current_xact_id()::text::bigint FROM old_rows WHERE coach_id IS NOT NULL ORDER BY coach_id
-    ON CONFLICT (coach_id) DO UPDATE SET version = excluded.version WHERE v.version <> excluded.version;
+    ON CONFLICT (coach_id) DO UPDATE SET version = greatest(v.version + 1, excluded.version);
   END IF;
   RETURN NULL;
 END $$;

@@ -86,18 +86,26 @@ describe("calendar versions", () => {
     }
   });
 
-  it("gives one statement's coaches one version, and a statement that matches no row changes none", async () => {
+  it("moves every coach of a many-coach statement, and no one's for a statement that matches no row", async () => {
     const { coach, other, member } = await twoCoaches();
+    const [before, otherBefore] = [await versionOf(coach.id), await versionOf(other.id)];
     await handle.exec(`
       INSERT INTO training_sessions (coach_id, member_id, starts_at, ends_at) VALUES
         ('${coach.id}', '${member.id}', '2027-03-01T09:00Z', '2027-03-01T10:00Z'),
         ('${coach.id}', NULL, '2027-03-01T10:00Z', '2027-03-01T11:00Z'),
         ('${other.id}', NULL, '2027-03-01T09:00Z', '2027-03-01T10:00Z')`);
-    expect(await versionOf(coach.id)).toBe(await versionOf(other.id));
-    expect(await versionOf(coach.id)).not.toBe("0");
-    const before = await versionOf(coach.id);
+    expect(await versionOf(coach.id)).not.toBe(before);
+    expect(await versionOf(other.id)).not.toBe(otherBefore);
+    const [after, otherAfter] = [await versionOf(coach.id), await versionOf(other.id)];
     await handle.exec(`UPDATE training_sessions SET notes = 'x' WHERE coach_id = 'nobody'`);
-    expect(await versionOf(coach.id)).toBe(before);
+    expect([await versionOf(coach.id), await versionOf(other.id)]).toEqual([after, otherAfter]);
+  });
+
+  it("only ever grows, even past a transaction id lower than the last version (a database restored elsewhere)", async () => {
+    const { coach } = await twoCoaches();
+    await handle.exec(`UPDATE calendar_versions SET version = 1000000000000000 WHERE coach_id = '${coach.id}'`);
+    await handle.exec(`DELETE FROM weekly_availability WHERE coach_id = '${coach.id}'`);
+    expect(BigInt(await versionOf(coach.id))).toBe(1000000000000001n);
   });
 
   it("is written in the writing transaction: a rolled-back change leaves the version as it was", async () => {
