@@ -23,66 +23,35 @@ CREATE TABLE "calendar_versions" (
 );
 --> statement-breakpoint
 CREATE FUNCTION touch_calendar_versions() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  touched text[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO calendar_versions AS v (coach_id, version)
-      SELECT DISTINCT coach_id, pg_current_xact_id()::text::bigint FROM new_rows WHERE coach_id IS NOT NULL ORDER BY coach_id
-    ON CONFLICT (coach_id) DO UPDATE SET version = greatest(v.version + 1, excluded.version);
+    touched := ARRAY(SELECT coach_id FROM new_rows);
   ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO calendar_versions AS v (coach_id, version)
-      SELECT DISTINCT coach_id, pg_current_xact_id()::text::bigint
-      FROM (SELECT coach_id FROM old_rows UNION ALL SELECT coach_id FROM new_rows) touched
-      WHERE coach_id IS NOT NULL ORDER BY coach_id
-    ON CONFLICT (coach_id) DO UPDATE SET version = greatest(v.version + 1, excluded.version);
+    touched := ARRAY(SELECT coach_id FROM old_rows UNION ALL SELECT coach_id FROM new_rows);
   ELSE
-    INSERT INTO calendar_versions AS v (coach_id, version)
-      SELECT DISTINCT coach_id, pg_current_xact_id()::text::bigint FROM old_rows WHERE coach_id IS NOT NULL ORDER BY coach_id
-    ON CONFLICT (coach_id) DO UPDATE SET version = greatest(v.version + 1, excluded.version);
+    touched := ARRAY(SELECT coach_id FROM old_rows);
   END IF;
+  INSERT INTO calendar_versions AS v (coach_id, version)
+    SELECT DISTINCT coach_id, pg_current_xact_id()::text::bigint
+    FROM unnest(touched) AS t(coach_id) WHERE coach_id IS NOT NULL ORDER BY coach_id
+  ON CONFLICT (coach_id) DO UPDATE SET version = greatest(v.version + 1, excluded.version);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER coach_settings_calendar_insert AFTER INSERT ON coach_settings
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER coach_settings_calendar_update AFTER UPDATE ON coach_settings
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER coach_settings_calendar_delete AFTER DELETE ON coach_settings
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER weekly_availability_calendar_insert AFTER INSERT ON weekly_availability
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER weekly_availability_calendar_update AFTER UPDATE ON weekly_availability
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER weekly_availability_calendar_delete AFTER DELETE ON weekly_availability
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER availability_additions_calendar_insert AFTER INSERT ON availability_additions
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER availability_additions_calendar_update AFTER UPDATE ON availability_additions
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER availability_additions_calendar_delete AFTER DELETE ON availability_additions
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER blocked_slots_calendar_insert AFTER INSERT ON blocked_slots
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER blocked_slots_calendar_update AFTER UPDATE ON blocked_slots
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER blocked_slots_calendar_delete AFTER DELETE ON blocked_slots
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER training_sessions_calendar_insert AFTER INSERT ON training_sessions
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER training_sessions_calendar_update AFTER UPDATE ON training_sessions
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
---> statement-breakpoint
-CREATE TRIGGER training_sessions_calendar_delete AFTER DELETE ON training_sessions
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions();
+-- Three triggers (one per event: a trigger with transition tables has one)
+-- on each table free time is computed from.
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['coach_settings', 'weekly_availability', 'availability_additions', 'blocked_slots', 'training_sessions'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions()', t || '_calendar_insert', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions()', t || '_calendar_update', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION touch_calendar_versions()', t || '_calendar_delete', t);
+  END LOOP;
+END $$;
