@@ -417,6 +417,29 @@ describe("generateSessions", () => {
       expect(await markOf(seriesId)).toBe("2027-06-21");
     });
 
+    it("reads a series whose next local date is a day past the window's UTC date, in a zone ahead of UTC", async () => {
+      // Kiritimati is UTC+14: Tuesday 2027-03-09 01:00 there is Monday 03-08, 11:00 UTC.
+      const coach = await addPerson(db, "coach", { timezone: "Pacific/Kiritimati" });
+      await addWeeklyRules(db, coach.id, ALL_WEEK);
+      const seriesId = await addSeries(db, {
+        memberId: (await addPerson(db, "member")).id,
+        coachId: coach.id,
+        dayOfWeek: 2,
+        startTime: "01:00",
+        endTime: "02:00",
+        startDate: "2027-03-02",
+      });
+      // Window until 03-08 00:00 UTC: only Tuesday 03-02; the mark moves to 03-09.
+      expect(await run("2027-03-01T00:00:00Z", 1)).toMatchObject({ created: 1 });
+      expect(await markOf(seriesId)).toBe("2027-03-09");
+      // Window until 03-08 12:00 UTC: the 03-09 occurrence (11:00 UTC on 03-08) is due.
+      expect(await run("2027-03-01T12:00:00Z", 1)).toMatchObject({ created: 1, seriesRead: 1 });
+      expect((await sessionsOf(seriesId)).map((s) => s.startsAt.toISOString())).toEqual([
+        "2027-03-01T11:00:00.000Z",
+        "2027-03-08T11:00:00.000Z",
+      ]);
+    });
+
     it("applies a coach's new time zone from the first date not materialised yet: no session moves, none is doubled", async () => {
       const owner = await addPerson(db, "owner");
       const coach = await addPerson(db, "coach", { timezone: "Europe/Paris" });
