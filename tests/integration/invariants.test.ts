@@ -102,6 +102,31 @@ describe(`invariant 1, no overlaps (${process.env.DATABASE_URL ? "postgres" : "p
       WHERE coach_id = 'coach-a' AND starts_at = '2027-03-02T09:00Z' AND status = 'cancelled'`;
     expect(await outcome(restore)).toBe("23P01");
   });
+
+  it("keys on the ids, not their hash: two coaches (and two members) whose ids hash alike are still two people", async () => {
+    // The constraints lead with hashtext(id) so that a check reads one
+    // person's sessions (drizzle/0005); the id follows, so a collision of
+    // the 32-bit hash never makes two people's sessions clash.
+    const [a, b] = ["collide-96031", "collide-118904"];
+    const [x, y] = ["collide-31830", "collide-178419"];
+    const [hashes] = await handle.db
+      .execute<{ coaches: boolean; members: boolean }>(
+        sql`SELECT hashtext(${a}) = hashtext(${b}) AS coaches, hashtext(${x}) = hashtext(${y}) AS members`,
+      )
+      .then((result) => result.rows);
+    expect(hashes).toEqual({ coaches: true, members: true });
+    await handle.exec(`INSERT INTO users (id, email, name, role) VALUES
+      ('${a}', 'ca@example.org', 'Coach Ca', 'coach'), ('${b}', 'cb@example.org', 'Coach Cb', 'coach'),
+      ('${x}', 'mx@example.org', 'Member Mx', 'member'), ('${y}', 'my@example.org', 'Member My', 'member')`);
+
+    const at = { startsAt: "2027-03-08T09:00Z", endsAt: "2027-03-08T10:00Z" };
+    expect(await outcome(session({ coach: a, member: x, ...at }))).toBe("ok");
+    expect(await outcome(session({ coach: b, member: y, ...at }))).toBe("ok");
+    // …and each one's own overlaps are still refused.
+    const later = { startsAt: "2027-03-08T09:30Z", endsAt: "2027-03-08T10:30Z" };
+    expect(await outcome(session({ coach: a, member: null, ...later }))).toBe("23P01");
+    expect(await outcome(session({ coach: "coach-b", member: y, ...later }))).toBe("23P01");
+  });
 });
 
 describe("invariant 2, one row per occurrence of a series", () => {

@@ -9,7 +9,7 @@
 // DST rule), ∪ every availability addition that overlaps the range. A range
 // is covered when that union (a multirange) contains it whole.
 import { sql, type SQL } from "drizzle-orm";
-import { onLiveCalendar, sessionRange } from "@/db/live-calendar";
+import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
 
 export interface CoverageTerms {
   /** text: the coach's id. */
@@ -134,7 +134,7 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
          - coalesce((
            SELECT range_agg(${sessionRange("t")})
            FROM training_sessions t
-           WHERE ${sessionRange("t")} && b.span AND t.coach_id = b.id AND ${onLiveCalendar("t")}
+           WHERE ${sessionOf("t", "coach_id", sql`b.id`)} AND ${sessionRange("t")} && b.span AND ${onLiveCalendar("t")}
            ), '{}'::tstzmultirange)
         ) * tstzmultirange(b.span) AS ranges
       FROM bounds b

@@ -11,7 +11,7 @@
 // of src/domain/time.ts; property tests hold both pairs equal.
 import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
-import { onLiveCalendar, sessionRange } from "@/db/live-calendar";
+import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
 import type { ConflictReason } from "@/db/schema";
 import { coveredByAvailability } from "../availability/availability-sql";
 
@@ -87,11 +87,11 @@ function lastLocalDate(until: Date): string {
 
 /** Occurrence `alias` overlaps a session (on the live calendar) of its coach, or of its member. */
 function overlapsSession(alias: string, party: "coach_id" | "member_id"): SQL {
-  const column = sql.raw(party);
   const occurrence = sql.raw(alias);
   return sql`EXISTS (SELECT 1 FROM training_sessions t
-                     WHERE ${sessionRange("t")} && tstzrange(${occurrence}.starts_at, ${occurrence}.ends_at, '[)')
-                       AND t.${column} = ${occurrence}.${column} AND ${onLiveCalendar("t")})`;
+                     WHERE ${sessionOf("t", party, sql.raw(`${alias}.${party}`))}
+                       AND ${sessionRange("t")} && tstzrange(${occurrence}.starts_at, ${occurrence}.ends_at, '[)')
+                       AND ${onLiveCalendar("t")})`;
 }
 
 /**
