@@ -9,6 +9,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { EXCLUSION_VIOLATION, hasPostgresCode } from "@/db/errors";
 import { checkInvariants, describeViolations } from "@/db/invariants";
 import { recurringBookings, trainingSessions } from "@/db/schema";
 import { isAppError } from "@/domain/errors";
@@ -17,6 +18,7 @@ import { createOneTimeBooking } from "@/server/bookings/create-one-time-booking"
 import { createRecurringBooking } from "@/server/bookings/create-recurring-booking";
 import { cancelSession } from "@/server/sessions/cancel-session";
 import { generateSessions } from "@/server/sessions/generate-sessions";
+import { insertSession } from "@/server/sessions/insert-session";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules, clearBusinessData } from "../helpers/people";
 import { useMigratedDatabase } from "../helpers/test-database";
 
@@ -26,6 +28,7 @@ useMigratedDatabase((handle) => {
 });
 
 const NOW = new Date("2027-03-01T08:00:00Z");
+const onPostgres = Boolean(process.env.DATABASE_URL);
 
 async function expectInvariantsHold(): Promise<void> {
   const violations = await checkInvariants(db);
@@ -191,4 +194,80 @@ describe("a mixed round", () => {
     const [one] = await db.select({ status: trainingSessions.status }).from(trainingSessions).where(eq(trainingSessions.id, base.session.id));
     expect(one!.status).toBe("cancelled");
   });
+});
+
+describe("one slot, booked at once", () => {
+  it("by 40 members: exactly one gets it, every other one a 409 (no deadlock or database error escapes)", async () => {
+    const members = await Promise.all(Array.from({ length: 40 }, () => addPerson(db, "member")));
+    const input = { coachId: coach.id, startsAt: "2027-03-04T10:00:00Z", endsAt: "2027-03-04T11:00:00Z" };
+    const results = await Promise.allSettled(members.map((member) => createOneTimeBooking({ db, actor: member, input, now: NOW })));
+    const refusals = rejectionsOf(results);
+    expect(results.length - refusals.length).toBe(1);
+    for (const refusal of refusals) expect(refusal).toMatchObject({ code: "conflict" });
+    await expectInvariantsHold();
+  });
+
+  // Two inserts of overlapping sessions can each find the other's new index
+  // entry and wait on each other; PostgreSQL ends one (40P01). Made certain
+  // here: A holds 10:00–11:00; B's insert of 10:30–11:30 waits on A; then A
+  // inserts 11:00–11:45, which overlaps B's entry and waits on B. B waited
+  // first, so its deadlock check (300 ms) ends B's insert (A's would take
+  // 10 s, past the test's timeout), and insertSession runs it again: without
+  // that, B fails with 40P01.
+  if (onPostgres) {
+    const at = (hour: number, minute: number) => new Date(Date.UTC(2027, 2, 8, hour, minute));
+
+    async function deadlockedInsert(aFinishes: "commits" | "rolls back"): Promise<PromiseSettledResult<string>> {
+      let bPid = 0;
+      let aInserted!: () => void;
+      const aHasInserted = new Promise<void>((resolve) => (aInserted = resolve));
+      const b = aHasInserted.then(() =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql`SET LOCAL deadlock_timeout = '300ms'`);
+          bPid = (await selectRows<{ pid: number }>(tx, sql`SELECT pg_backend_pid() AS pid`))[0]!.pid;
+          return insertSession(tx, { coachId: coach.id, startsAt: at(10, 30), endsAt: at(11, 30) });
+        }),
+      );
+      const bSettled = b.then(
+        (value) => ({ status: "fulfilled", value }) as const,
+        (reason: unknown) => ({ status: "rejected", reason }) as const,
+      );
+      const a = db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL deadlock_timeout = '10s'`);
+        await tx.insert(trainingSessions).values({ coachId: coach.id, startsAt: at(10, 0), endsAt: at(11, 0) });
+        aInserted();
+        // until B waits on A's row
+        for (let tries = 0; ; tries += 1) {
+          const [row] = await selectRows<{ wait: string | null }>(db, sql`SELECT wait_event_type AS wait FROM pg_stat_activity WHERE pid = ${bPid}`);
+          if (row?.wait === "Lock") break;
+          if (tries > 200) throw new Error("B never waited on A");
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        await tx.insert(trainingSessions).values({ coachId: coach.id, startsAt: at(11, 0), endsAt: at(11, 45) });
+        if (aFinishes === "rolls back") tx.rollback();
+      });
+      await a.catch((error: unknown) => {
+        if (aFinishes === "commits") throw error;
+      });
+      return bSettled;
+    }
+
+    it("an insert ended as a deadlock is run again: the other committed first, so it gets the overlap verdict (a 409)", async () => {
+      const b = await deadlockedInsert("commits");
+      expect(b.status).toBe("rejected");
+      expect(hasPostgresCode((b as PromiseRejectedResult).reason, EXCLUSION_VIOLATION)).toBe(true);
+      await expectInvariantsHold();
+    });
+
+    it("an insert ended as a deadlock is run again: the other rolled back, so it gets the time", async () => {
+      const b = await deadlockedInsert("rolls back");
+      expect(b.status).toBe("fulfilled");
+      const rows = await db
+        .select({ startsAt: trainingSessions.startsAt })
+        .from(trainingSessions)
+        .where(eq(trainingSessions.coachId, coach.id));
+      expect(rows.map((row) => row.startsAt.toISOString())).toEqual([at(10, 30).toISOString()]);
+      await expectInvariantsHold();
+    });
+  }
 });

@@ -14,6 +14,7 @@ import { AppError } from "@/domain/errors";
 import { availabilityProblem } from "../availability/availability-problem";
 import { shareCoachCalendar } from "../availability/coach-calendar";
 import { instant, recordId } from "../fields";
+import { insertSession } from "../sessions/insert-session";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
 import { parseInput } from "../validation";
 import { resolveBookingParties } from "./booking-parties";
@@ -76,22 +77,15 @@ export async function createOneTimeBooking(options: {
     const [booking] = await tx.insert(bookings).values({ memberId, createdAt: now }).returning();
     let sessionId: string;
     try {
-      // A savepoint, so the constraint's verdict becomes a 409 and not an aborted transaction.
-      const [session] = await tx.transaction((inner) =>
-        inner
-          .insert(trainingSessions)
-          .values({
-            coachId: coach.id,
-            memberId,
-            oneTimeBookingId: booking!.id,
-            startsAt: input.startsAt,
-            endsAt: input.endsAt,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning({ id: trainingSessions.id }),
-      );
-      sessionId = session!.id;
+      sessionId = await insertSession(tx, {
+        coachId: coach.id,
+        memberId,
+        oneTimeBookingId: booking!.id,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        createdAt: now,
+        updatedAt: now,
+      });
     } catch (error) {
       const busy = overlapReason(error);
       if (!busy) throw error;

@@ -28,6 +28,7 @@ import { findCoach } from "../coaches/find-coach";
 import { businessTimeZone } from "../config";
 import { recordId } from "../fields";
 import { LOCK_GENERATION } from "../sessions/generate-sessions";
+import { insertSession } from "../sessions/insert-session";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
 import { parseInput } from "../validation";
 import { selectConflictViews, type ConflictView } from "./conflict-view";
@@ -144,17 +145,13 @@ async function place(tx: DatabaseOrTransaction, conflict: OpenConflict, now: Dat
 
   let id: string;
   try {
-    const [row] = await tx
-      .insert(trainingSessions)
-      .values({
-        coachId: conflict.coachId,
-        memberId: conflict.memberId,
-        recurringBookingId: conflict.recurringBookingId,
-        startsAt,
-        endsAt,
-      })
-      .returning({ id: trainingSessions.id });
-    id = row!.id;
+    id = await insertSession(tx, {
+      coachId: conflict.coachId,
+      memberId: conflict.memberId,
+      recurringBookingId: conflict.recurringBookingId,
+      startsAt,
+      endsAt,
+    });
   } catch (error) {
     const busy = overlapReason(error);
     if (busy) throw stillConflicting(busy);
