@@ -1,10 +1,9 @@
 // The live calendar: the sessions that invariant 1's exclusion constraints
 // cover (drizzle/0003, keyed as drizzle/0005 keys them): scheduled ones, and
-// no-shows. A completed session has
-// ended, and nothing is booked or generated in the past, so a query about
-// time that can still be booked asks only these. Written exactly as the
-// constraints write them, so their GiST indexes serve every "what overlaps
-// this?" query.
+// no-shows. A completed session has ended, and nothing is booked or
+// generated in the past, so a query about time that can still be booked
+// asks only these. Written exactly as the constraints write them, so their
+// GiST indexes serve every "what overlaps this?" query.
 import { sql, type SQL } from "drizzle-orm";
 
 /** `alias` is a session on the live calendar. */

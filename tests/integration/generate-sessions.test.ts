@@ -465,6 +465,44 @@ describe("generateSessions", () => {
       ]);
       expect(await db.select().from(sessionConflicts)).toHaveLength(0);
     });
+
+    it("the day after, a session written by hand past a series' mark is kept, not doubled, and the rest is placed", async () => {
+      // Nothing the app writes lies past a series' mark, but the run still
+      // looks up what exists from the mark on: a row written there by hand
+      // is kept, and its date is not placed again.
+      const coach = await addPerson(db, "coach", { timezone: "UTC" });
+      await addWeeklyRules(db, coach.id, ALL_WEEK);
+      const series: Array<{ member: Actor; id: string }> = [];
+      for (const hour of ["08", "09", "10"]) {
+        const member = await addPerson(db, "member");
+        const id = await addSeries(db, {
+          memberId: member.id,
+          coachId: coach.id,
+          dayOfWeek: 2,
+          startTime: `${hour}:00`,
+          endTime: `${hour}:30`,
+          startDate: "2027-03-02",
+        });
+        series.push({ member, id });
+      }
+      await run("2027-03-01T00:00:00Z", 2); // Tuesdays 03-02 and 03-09; marks at 03-16
+      expect(await markOf(series[0]!.id)).toBe("2027-03-16");
+      await db.insert(trainingSessions).values({
+        coachId: coach.id,
+        memberId: series[0]!.member.id,
+        recurringBookingId: series[0]!.id,
+        startsAt: new Date("2027-03-16T08:00:00Z"),
+        endsAt: new Date("2027-03-16T08:30:00Z"),
+      });
+
+      const dayAfter = await run("2027-03-03T00:00:00Z", 2); // now up to Wednesday 03-17
+      expect(dayAfter).toMatchObject({ created: 2, conflicts: 0, seriesRead: 3 });
+      for (const { id } of series) {
+        expect((await sessionsOf(id)).map((s) => s.startsAt.toISOString().slice(0, 10))).toEqual(["2027-03-02", "2027-03-09", "2027-03-16"]);
+        expect(await markOf(id)).toBe("2027-03-23");
+      }
+      expect(await checkInvariants(db)).toEqual([]);
+    });
   });
 
   it("records each run with its counts, and refuses weeksAhead outside 1–52", async () => {
