@@ -179,7 +179,7 @@ function weeklyCellsQuery(boundaries: Date[], zone: string) {
              coalesce(sum(extract(epoch FROM t.ends_at - t.starts_at))
                         FILTER (WHERE t.status IN ('completed', 'scheduled')), 0)::float8 / 60 AS booked_minutes
       FROM training_sessions t
-      -- Bounds, not "<@ span": the btree index on starts_at serves them.
+      -- Bounds, not "<@ span": the (coach_id, starts_at) index serves them.
       WHERE t.coach_id = c.id AND t.starts_at >= lower(c.span) AND t.starts_at < upper(c.span)
     ) s
     ORDER BY c.week, c.name, c.id`;
