@@ -130,8 +130,7 @@ interface ListFreeSlotsOptions {
 }
 
 export async function listFreeSlots(options: ListFreeSlotsOptions): Promise<FreeSlots> {
-  const { input, calendar, duration, list, first } = await bookableSlots(options);
-  return { coachId: input.coachId, timezone: calendar.zone, duration, slots: slotObjects(list.starts, first, duration) };
+  return freeSlotsAnswer(await bookableSlots(options));
 }
 
 /**
@@ -141,11 +140,9 @@ export async function listFreeSlots(options: ListFreeSlotsOptions): Promise<Free
  * time passes the notice, builds it anew).
  */
 export async function listFreeSlotsJson(options: ListFreeSlotsOptions): Promise<JsonText> {
-  const { input, calendar, duration, list, first } = await bookableSlots(options);
-  if (list.answer?.first !== first) {
-    const answer: FreeSlots = { coachId: input.coachId, timezone: calendar.zone, duration, slots: slotObjects(list.starts, first, duration) };
-    list.answer = { first, text: JSON.stringify(answer) };
-  }
+  const bookable = await bookableSlots(options);
+  const { list, first } = bookable;
+  if (list.answer?.first !== first) list.answer = { first, text: JSON.stringify(freeSlotsAnswer(bookable)) };
   return new JsonText(list.answer.text);
 }
 
@@ -165,6 +162,11 @@ async function bookableSlots(options: ListFreeSlotsOptions) {
     else last = middle;
   }
   return { input, calendar, duration, list, first };
+}
+
+/** The answer of both listFreeSlots() and listFreeSlotsJson(): the slots from the first bookable one on. */
+function freeSlotsAnswer({ input, calendar, duration, list, first }: Awaited<ReturnType<typeof bookableSlots>>): FreeSlots {
+  return { coachId: input.coachId, timezone: calendar.zone, duration, slots: slotObjects(list.starts, first, duration) };
 }
 
 function slotObjects(starts: number[], first: number, duration: number): FreeSlots["slots"] {
