@@ -10,7 +10,7 @@
 //     no earlier than `earliestStart` (now + the coach's minimum notice).
 // Pure: no I/O, no clock.
 import { Temporal } from "temporal-polyfill";
-import { wallClockToInstant } from "./time";
+import { epochDayOf, wallClockToInstant } from "./time";
 
 export interface InstantRange {
   start: Date;
@@ -130,5 +130,8 @@ export function localDatesWindow(from: string, to: string, timeZone: string): In
 
 /** Whole days from `from` to `to` (YYYY-MM-DD), inclusive: 1 when they are equal. */
 export function daysInclusive(from: string, to: string): number {
-  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: "days" }).days + 1;
+  const first = epochDayOf(from);
+  const last = epochDayOf(to);
+  if (first === undefined || last === undefined) throw new RangeError(`Not a calendar date: ${first === undefined ? from : to}`);
+  return last - first + 1;
 }

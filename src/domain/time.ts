@@ -5,14 +5,19 @@
 // own time zone.
 import { Temporal } from "temporal-polyfill";
 
+/** Zones found valid so far: a few hundred names at most (unknown ones are not kept). */
+const knownZones = new Set<string>();
+
 /** True when `zone` is an IANA time zone this runtime knows. */
 export function isValidTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   try {
     Temporal.Now.zonedDateTimeISO(zone);
-    return true;
   } catch {
     return false;
   }
+  knownZones.add(zone);
+  return true;
 }
 
 /**
@@ -51,6 +56,34 @@ export function instantToWallClock(instant: Date, timeZone: string): { date: str
     date: zoned.toPlainDate().toString(),
     time: zoned.toPlainTime().toString({ smallestUnit: "minute" }),
   };
+}
+
+/**
+ * The day number of a calendar date "YYYY-MM-DD" (days since 1970-01-01), or
+ * undefined when it is not one (wrong shape, month 13, 2027-02-30). Plain
+ * arithmetic (the proleptic Gregorian calendar, as Temporal's ISO calendar):
+ * request validation runs it several times per request, and the polyfill's
+ * PlainDate.from() cost ~20 µs a call there.
+ */
+export function epochDayOf(date: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  // Days from civil (H. Hinnant): years counted from March, so the leap day ends one.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 // zod field schemas shared by every use case's input: wall-clock times,
 // calendar dates, instants and ids, each with a reason a person can act on.
 import { z } from "zod";
-import { Temporal } from "temporal-polyfill";
+import { epochDayOf } from "@/domain/time";
 
 /** "HH:MM", 00:00–23:59 (24:00, 10:60 and 9:00 are refused). */
 export const wallClockTime = z
@@ -9,17 +9,9 @@ export const wallClockTime = z
   .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Must be a time HH:MM from 00:00 to 23:59");
 
 /** "YYYY-MM-DD" that exists on the calendar (2027-02-30 is refused). */
-export const calendarDate = z.string().refine(
-  (value) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-    try {
-      return Temporal.PlainDate.from(value, { overflow: "reject" }).toString() === value;
-    } catch {
-      return false;
-    }
-  },
-  { message: "Must be a real date YYYY-MM-DD" },
-);
+export const calendarDate = z
+  .string()
+  .refine((value) => epochDayOf(value) !== undefined, { message: "Must be a real date YYYY-MM-DD" });
 
 const INSTANT_MESSAGE = "Must be an ISO 8601 date-time with an offset, e.g. 2027-03-01T10:00:00Z";
 

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import { dayOfWeekOf, firstOccurrenceDate, occurrencesBetween, type WeeklySeries } from "@/domain/recurrence";
-import { instantToWallClock, wallClockToInstant } from "@/domain/time";
+import { epochDayOf, instantToWallClock, wallClockToInstant } from "@/domain/time";
 import {
   DAY,
   DAYS_2000_2037,
@@ -240,5 +240,42 @@ describe("occurrencesBetween (property)", () => {
       "2027-03-21T14:00:00.000Z",
       "2027-03-28T14:00:00.000Z",
     ]);
+  });
+});
+
+describe("epochDayOf", () => {
+  const digits = (length: number) => fc.integer({ min: 0, max: 10 ** length - 1 }).map((n) => String(n).padStart(length, "0"));
+
+  it("agrees with Temporal on every YYYY-MM-DD text: the same day number, or not a date for both", () => {
+    const text = fc.oneof(
+      // any digits in the shape: months 00–99 and days 00–99 included
+      fc.tuple(digits(4), digits(2), digits(2)).map(([y, m, d]) => `${y}-${m}-${d}`),
+      // real dates and their neighbours, leap days of every century kind included
+      fc
+        .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 27, max: 32 }))
+        .map(([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        let expected: number | undefined;
+        try {
+          const date = Temporal.PlainDate.from(value, { overflow: "reject" });
+          expected = date.since("1970-01-01", { largestUnit: "days" }).days;
+        } catch {
+          expected = undefined;
+        }
+        expect(epochDayOf(value)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("refuses other shapes and the named impossible dates", () => {
+    for (const value of ["2027-02-30", "2027-13-01", "2027-00-10", "2027-04-31", "1900-02-29", "2027-1-05", " 2027-01-05", "2027-01-05T00:00", "+002027-01-05", ""]) {
+      expect(epochDayOf(value), value).toBeUndefined();
+    }
+    expect(epochDayOf("1970-01-01")).toBe(0);
+    expect(epochDayOf("2000-02-29")).toBe(11_016);
+    expect(epochDayOf("1969-12-31")).toBe(-1);
   });
 });
