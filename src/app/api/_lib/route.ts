@@ -81,23 +81,30 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
   return async (request, context) => {
     try {
       const actorLookup = getCurrentActor(request.headers);
+      // Params and query are parsed once per request, by the preload or after
+      // the session lookup, whichever comes first (a failed parse is not
+      // kept: it is thrown again where the answer is decided).
+      let paramsRead: Promise<Params> | undefined;
+      const paramsOnce = () => (paramsRead ??= readParams(context));
+      let queryRead: { value: Query } | undefined;
+      const queryOnce = () => (queryRead ??= { value: readQuery(request) }).value;
       // Without any credential the answer is 401 for sure: no read for it.
       const preloaded =
         definition.preload && mayBeSignedIn(request.headers)
-          ? startPreload(definition.preload, readParams(context), request, readQuery)
+          ? startPreload(definition.preload, paramsOnce(), queryOnce)
           : undefined;
 
       const actor = await actorLookup;
       if (!actor && !definition.public) throw new AppError("unauthenticated", "Sign in first");
 
-      const params = await readParams(context);
-      const query = readQuery(request);
+      const params = await paramsOnce();
+      const query = queryOnce();
       const body = definition.body ? parse(definition.body, await readJson(request)) : (undefined as Body);
 
       const { db } = await getDatabase();
       const result = await definition.handle({ request, actor, db, params, query, body, preloaded });
       const status = definition.status ?? 200;
-      if (result instanceof JsonText) return new Response(result.text, { status, headers: { "content-type": "application/json" } });
+      if (result instanceof JsonText) return new Response(result.bytes, { status, headers: { "content-type": "application/json" } });
       return Response.json(result, { status });
     } catch (error) {
       if (isAppError(error)) return errorResponse(error);
@@ -124,11 +131,10 @@ function mayBeSignedIn(headers: Headers): boolean {
 function startPreload<Params, Query, Preloaded>(
   preload: (args: PreloadArgs<Params, Query>) => Promise<Preloaded>,
   params: Promise<Params>,
-  request: Request,
-  readQuery: (request: Request) => Query,
+  readQuery: () => Query,
 ): Promise<Preloaded> {
   const read = (async () => {
-    const args = { params: await params, query: readQuery(request) };
+    const args = { params: await params, query: readQuery() };
     const { db } = await getDatabase();
     return preload({ db, ...args });
   })();
