@@ -19,8 +19,8 @@
 //   - the session is not due for better-auth's sliding refresh (older than
 //     `updateAge`): that request goes to better-auth, which extends it.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
-import type { DatabaseOrTransaction } from "@/db";
+import { eq, sql } from "drizzle-orm";
+import { perDatabase, type DatabaseOrTransaction } from "@/db";
 import { sessions, users } from "@/db/schema";
 import type { Auth } from "./auth";
 import type { Actor } from "./current-actor";
@@ -51,6 +51,17 @@ export function bearerSessionToken(headers: Headers, secret: string): string | u
   return timingSafeEqual(Buffer.from(expected), Buffer.from(signature)) ? value : undefined;
 }
 
+/** The session's user and expiry, by token: built once per database, named so each pool connection parses it once (PostgreSQL). */
+const sessionOfToken = perDatabase((db) =>
+  db
+    .select({ id: users.id, role: users.role, email: users.email, name: users.name, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.token, sql.placeholder("token")))
+    .limit(1)
+    .prepare("bearer_actor"),
+);
+
 /** The actor behind a bearer token when better-auth would certainly answer it; undefined means "ask better-auth". */
 export async function bearerActor(auth: Auth, db: DatabaseOrTransaction, headers: Headers): Promise<Actor | undefined> {
   if (!headers.has("authorization")) return undefined;
@@ -58,14 +69,7 @@ export async function bearerActor(auth: Auth, db: DatabaseOrTransaction, headers
   const token = bearerSessionToken(headers, context.secret);
   if (token === undefined) return undefined;
 
-  const [row] = await db
-    .select({ id: users.id, role: users.role, email: users.email, name: users.name, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.token, token))
-    .limit(1)
-    .prepare("bearer_actor") // named: parsed once per pool connection (PostgreSQL)
-    .execute();
+  const [row] = await sessionOfToken(db).execute({ token });
   if (!row) return undefined;
 
   const now = Date.now();

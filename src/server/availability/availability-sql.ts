@@ -150,9 +150,7 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
  * The coach's calendar version (as text; '0' before any change), and no row
  * when the id is not a coach's: what a cached free time is checked against.
  */
-export function calendarVersionQuery(coachId: string): SQL {
-  return sql`
-    SELECT coalesce(v.version, 0)::text AS version
-    FROM users u LEFT JOIN calendar_versions v ON v.coach_id = u.id
-    WHERE u.id = ${coachId} AND u.role = 'coach'`;
-}
+export const calendarVersionQuery = sql`
+  SELECT coalesce(v.version, 0)::text AS version
+  FROM users u LEFT JOIN calendar_versions v ON v.coach_id = u.id
+  WHERE u.id = ${sql.placeholder("coachId")} AND u.role = 'coach'`;

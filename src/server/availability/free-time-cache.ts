@@ -15,6 +15,7 @@
 // versions are transaction ids, which two databases can share). Reads inside
 // a transaction are not cached: it may see its own uncommitted rows.
 import type { DatabaseOrTransaction } from "@/db";
+import type { JsonText } from "../json-text";
 
 /** The free time of one coach over one window of local dates, as of `version`. */
 export interface CoachFreeTime {
@@ -33,7 +34,7 @@ export interface SlotList {
   /** Every slot start (epoch ms) in the window, in order, before any notice is applied. */
   starts: number[];
   /** The last JSON answer built from them: the slots from index `first` on (the rest were too soon then). */
-  answer?: { first: number; text: string };
+  answer?: { first: number; json: JsonText };
 }
 
 /**

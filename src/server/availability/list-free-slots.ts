@@ -9,7 +9,7 @@
 import { z } from "zod";
 import type { Actor } from "@/auth/current-actor";
 import { assertCan } from "@/auth/permissions";
-import { selectPreparedRows, type DatabaseOrTransaction } from "@/db";
+import { preparedSelect, selectPreparedRows, type DatabaseOrTransaction } from "@/db";
 import { AppError } from "@/domain/errors";
 import { daysInclusive, enumerateSlotStarts, localDatesWindow } from "@/domain/slots";
 import { isoInstantFormatter } from "@/domain/time";
@@ -21,6 +21,8 @@ import { JsonText } from "../json-text";
 import { SLOT_LISTS_PER_ENTRY, freeTimeCache, freeTimeKey, type CoachFreeTime, type SlotList } from "./free-time-cache";
 
 export const MAX_SLOT_DAYS = 62;
+
+const calendarVersion = preparedSelect<{ version: string }>("calendar_version", calendarVersionQuery);
 
 const DURATION_MESSAGE = "Must be a whole number of minutes from 15 to 480, in steps of 15";
 
@@ -87,7 +89,7 @@ export async function readFreeTime(db: DatabaseOrTransaction, rawInput: ListFree
   const key = freeTimeKey(input.coachId, input.from, input.to, zone);
   const known = cache?.get(key);
   if (known) {
-    const [current] = await selectPreparedRows<{ version: string }>(db, "calendar_version", calendarVersionQuery(input.coachId));
+    const [current] = await calendarVersion(db, { coachId: input.coachId });
     if (!current) throw notACoach(input.coachId);
     if (current.version === known.version) return { input, calendar: known };
   }
@@ -142,8 +144,8 @@ export async function listFreeSlots(options: ListFreeSlotsOptions): Promise<Free
 export async function listFreeSlotsJson(options: ListFreeSlotsOptions): Promise<JsonText> {
   const bookable = await bookableSlots(options);
   const { list, first } = bookable;
-  if (list.answer?.first !== first) list.answer = { first, text: JSON.stringify(freeSlotsAnswer(bookable)) };
-  return new JsonText(list.answer.text);
+  if (list.answer?.first !== first) list.answer = { first, json: new JsonText(JSON.stringify(freeSlotsAnswer(bookable))) };
+  return list.answer.json;
 }
 
 /** The authorized read: the free time, its slot list for the duration, and the first slot far enough ahead. */
