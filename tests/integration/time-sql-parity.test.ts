@@ -3,7 +3,10 @@
 // (a) wallClockToInstant() (src/domain/time.ts) == wall_clock_to_instant()
 //     (drizzle/0002): every offset change 2000–2037 of 18 zones swept, then
 //     random batches (biased towards the changes), one query per batch;
-// (b) occurrencesBetween() (src/domain/recurrence.ts) == planOccurrences()
+// (b) wallClockRange() (src/db/wall-clock-sql.ts, each end converted once)
+//     == wall_clock_end() (drizzle/0002) == wallClockEnd() (src/domain/time.ts)
+//     for ranges starting around every offset change;
+// (c) occurrencesBetween() (src/domain/recurrence.ts) == planOccurrences()
 //     (src/server/sessions/occurrences-sql.ts) for random series and windows.
 // The TypeScript side is checked against the rule itself in
 // tests/unit/time-properties.test.ts.
@@ -12,7 +15,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { occurrencesBetween } from "@/domain/recurrence";
-import { wallClockToInstant } from "@/domain/time";
+import { wallClockRange } from "@/db/wall-clock-sql";
+import { wallClockEnd, wallClockToInstant } from "@/domain/time";
 import { planOccurrences } from "@/server/sessions/occurrences-sql";
 import { ALL_WEEK, addPerson, addSeries, addWeeklyRules } from "../helpers/people";
 import { useMigratedDatabase } from "../helpers/test-database";
@@ -93,7 +97,7 @@ describe("wall_clock_to_instant() == wallClockToInstant()", () => {
   const sweep: LocalSample[] = [];
   for (const zone of ZONES_WITH_TRANSITIONS) {
     for (const at of TRANSITIONS.get(zone)!) {
-      for (let minutes = -180; minutes <= 180; minutes += 15) {
+      for (let minutes = -180; minutes <= 180; minutes += 30) {
         const s = sample(zone, at.add({ minutes }));
         if (comparable(s.zone, s.date)) sweep.push(s);
       }
@@ -123,6 +127,53 @@ describe("wall_clock_to_instant() == wallClockToInstant()", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("wallClockRange() == wall_clock_end() == wallClockEnd()", () => {
+  // Ranges starting every 30 minutes within ±3 h of every offset change
+  // 2000–2037, 30 minutes to 3 hours long, ending on the same date (every
+  // change is on a :00 or :30, so starts and ends fall before, inside and
+  // after each gap or fold).
+  const ranges: Array<LocalSample & { end: string }> = [];
+  for (const zone of ZONES_WITH_TRANSITIONS) {
+    for (const at of TRANSITIONS.get(zone)!) {
+      for (let minutes = -180; minutes <= 180; minutes += 30) {
+        const start = sample(zone, at.add({ minutes }));
+        if (!comparable(start.zone, start.date)) continue;
+        for (const length of [30, 60, 90, 180]) {
+          const end = sample(zone, at.add({ minutes: minutes + length }));
+          if (end.date === start.date) ranges.push({ ...start, end: end.time });
+        }
+      }
+    }
+  }
+
+  it(`agrees on ${ranges.length} ranges around every offset change`, async () => {
+    const rows = await selectRows<{ starts_ms: number | string; ends_ms: number | string; function_ms: number | string }>(
+      db,
+      sql`SELECT extract(epoch FROM r.starts_at)::float8 * 1000 AS starts_ms,
+                 extract(epoch FROM r.ends_at)::float8 * 1000 AS ends_ms,
+                 extract(epoch FROM wall_clock_end(t.d::date, t.s::time, t.e::time, t.z))::float8 * 1000 AS function_ms
+          FROM unnest(${sql.param(ranges.map((r) => r.date))}::text[], ${sql.param(ranges.map((r) => r.time))}::text[],
+                      ${sql.param(ranges.map((r) => r.end))}::text[], ${sql.param(ranges.map((r) => r.zone))}::text[])
+               WITH ORDINALITY AS t(d, s, e, z, n)
+          CROSS JOIN LATERAL ${wallClockRange({ date: sql`t.d`, startTime: sql`t.s`, endTime: sql`t.e`, zone: sql`t.z` })} r
+          ORDER BY t.n`,
+    );
+    expect(rows).toHaveLength(ranges.length);
+    const wrong = ranges.flatMap((range, i) => {
+      const row = rows[i]!;
+      const start = wallClockToInstant(range.date, range.time, range.zone).getTime();
+      const end = wallClockEnd(range.date, range.time, range.end, range.zone).getTime();
+      const fromSql = [Number(row.starts_ms), Number(row.ends_ms), Number(row.function_ms)];
+      return fromSql.every((ms, k) => ms === (k === 0 ? start : end))
+        ? []
+        : [`${range.zone} ${range.date} ${range.time}–${range.end}: TS ${start}→${end}, SQL ${fromSql.join(" / ")}`];
+    });
+    expect(wrong.slice(0, 20)).toEqual([]);
+    // Not vacuous: the sweep holds spring-forward ranges whose end wall_clock_end() moves.
+    expect(ranges.some((r) => wallClockEnd(r.date, r.time, r.end, r.zone).getTime() - wallClockToInstant(r.date, r.time, r.zone).getTime() !== 0)).toBe(true);
   });
 });
 

@@ -6,10 +6,12 @@
 //
 // Available on a local date = the coach's weekly rules for that date's day of
 // week, each turned into instants with wall_clock_to_instant() (DESIGN.md's
-// DST rule), ∪ every availability addition that overlaps the range. A range
-// is covered when that union (a multirange) contains it whole.
+// DST rule; wallClockRange()), ∪ every availability addition that overlaps
+// the range. A range is covered when that union (a multirange) contains it
+// whole.
 import { sql, type SQL } from "drizzle-orm";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
+import { wallClockRange } from "@/db/wall-clock-sql";
 
 export interface CoverageTerms {
   /** text: the coach's id. */
@@ -23,20 +25,29 @@ export interface CoverageTerms {
   endsAt: SQL;
 }
 
-/** A boolean SQL expression: true when [startsAt, endsAt) lies wholly inside the coach's availability. */
+/**
+ * A boolean SQL expression: true when [startsAt, endsAt) lies wholly inside
+ * the coach's availability. First the usual case, one weekly rule holding
+ * the whole range, which needs no union; then the union of every rule and
+ * addition (a range can straddle two adjoining rules, or a rule and an
+ * addition). The first implies the second, so the answer is the union's.
+ */
 export function coveredByAvailability({ coachId, localDate, zone, startsAt, endsAt }: CoverageTerms): SQL {
-  return sql`coalesce((
+  const rules = sql`weekly_availability w
+            CROSS JOIN LATERAL ${wallClockRange({ date: localDate, startTime: sql`w.start_time`, endTime: sql`w.end_time`, zone })} i
+            WHERE w.coach_id = ${coachId} AND w.day_of_week = extract(dow FROM ${localDate})::int`;
+  const range = sql`tstzrange(${startsAt}, ${endsAt}, '[)')`;
+  return sql`(EXISTS (SELECT 1 FROM ${rules} AND tstzrange(i.starts_at, i.ends_at, '[)') @> ${range})
+        OR coalesce((
           SELECT range_agg(avail.r) FROM (
-            SELECT tstzrange(wall_clock_to_instant(${localDate} + w.start_time::time, ${zone}),
-                             wall_clock_end(${localDate}, w.start_time::time, w.end_time::time, ${zone}), '[)') AS r
-            FROM weekly_availability w
-            WHERE w.coach_id = ${coachId} AND w.day_of_week = extract(dow FROM ${localDate})::int
+            SELECT tstzrange(i.starts_at, i.ends_at, '[)') AS r
+            FROM ${rules}
             UNION ALL
             SELECT tstzrange(a.starts_at, a.ends_at, '[)')
             FROM availability_additions a
             WHERE a.coach_id = ${coachId} AND a.starts_at < ${endsAt} AND a.ends_at > ${startsAt}
           ) avail
-        ) @> tstzrange(${startsAt}, ${endsAt}, '[)'), false)`;
+        ) @> ${range}, false))`;
 }
 
 export interface AvailableTimeTerms {
@@ -60,11 +71,11 @@ export interface AvailableTimeTerms {
 export function availableTime({ coachId, zone, fromDate, toDate, span }: AvailableTimeTerms): SQL {
   return sql`coalesce((
            SELECT range_agg(avail.r) FROM (
-             SELECT tstzrange(wall_clock_to_instant(d.day::date + w.start_time::time, ${zone}),
-                              wall_clock_end(d.day::date, w.start_time::time, w.end_time::time, ${zone}), '[)') AS r
+             SELECT tstzrange(i.starts_at, i.ends_at, '[)') AS r
              FROM generate_series((${fromDate})::timestamp, (${toDate})::timestamp, interval '1 day') AS d(day)
              JOIN weekly_availability w
                ON w.coach_id = ${coachId} AND w.day_of_week = extract(dow FROM d.day)::int
+             CROSS JOIN LATERAL ${wallClockRange({ date: sql`d.day`, startTime: sql`w.start_time`, endTime: sql`w.end_time`, zone })} i
              UNION ALL
              SELECT tstzrange(a.starts_at, a.ends_at, '[)')
              FROM availability_additions a

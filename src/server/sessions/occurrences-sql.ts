@@ -7,11 +7,13 @@
 //
 // Occurrence dates follow src/domain/recurrence.ts (first `day_of_week` on or
 // after start_date, then every `frequency` weeks from it) and local times
-// become instants with wall_clock_to_instant() (drizzle/0002), the SQL twin
-// of src/domain/time.ts; property tests hold both pairs equal.
+// become instants with wall_clock_to_instant() (drizzle/0002, through
+// wallClockRange()), the SQL twin of src/domain/time.ts; property tests hold
+// both pairs equal.
 import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
+import { wallClockRange } from "@/db/wall-clock-sql";
 import type { ConflictReason } from "@/db/schema";
 import { coveredByAvailability } from "../availability/availability-sql";
 
@@ -156,8 +158,7 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
     ),
     candidates AS (
       SELECT s.id AS recurring_booking_id, s.coach_id, s.member_id, s.created_at, s.zone, s.frequency, o.local_date,
-             wall_clock_to_instant(o.local_date + s.start_time::time, s.zone) AS starts_at,
-             wall_clock_end(o.local_date, s.start_time::time, s.end_time::time, s.zone) AS ends_at
+             i.starts_at, i.ends_at
       FROM series s
       CROSS JOIN LATERAL (
         SELECT d::date AS local_date
@@ -167,6 +168,7 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
           make_interval(days => 7 * s.frequency)
         ) AS d
       ) o
+      CROSS JOIN LATERAL ${wallClockRange({ date: sql`o.local_date`, startTime: sql`s.start_time`, endTime: sql`s.end_time`, zone: sql`s.zone` })} i
     ),
     -- What the chosen series already have from their first date to derive
     -- (sessions, whatever their status, and recorded conflicts), read once:
