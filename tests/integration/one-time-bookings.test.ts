@@ -123,9 +123,27 @@ describe("createOneTimeBooking", () => {
     });
     expect(await rejection(createOneTimeBooking({ db, actor: member, input: { coachId: coach.id, ...slot }, now: NOW }))).toMatchObject({
       code: "conflict",
-      message: "The member already has a session at that time",
+      message: "You already have a session at that time",
     });
     expect(await bookingRows()).toBe(0);
+  });
+
+  it("answers 409 with whose session holds the time: the booker's own, or someone else's", async () => {
+    await createOneTimeBooking({ db, actor: member, input: { coachId: coach.id, ...slot }, now: NOW });
+    // The same member again (a second click): their own session, not "someone else".
+    expect(await rejection(createOneTimeBooking({ db, actor: member, input: { coachId: coach.id, ...slot }, now: NOW }))).toMatchObject({
+      code: "conflict",
+      message: "You already have a session with Kiran at that time",
+    });
+    expect(
+      await rejection(createOneTimeBooking({ db, actor: coach, input: { coachId: coach.id, memberId: member.id, ...slot }, now: NOW })),
+    ).toMatchObject({ code: "conflict", message: "The member already has a session with Kiran at that time" });
+    const other = await addPerson(db, "member");
+    expect(await rejection(createOneTimeBooking({ db, actor: other, input: { coachId: coach.id, ...slot }, now: NOW }))).toMatchObject({
+      code: "conflict",
+      message: "This time was just booked by someone else",
+    });
+    expect(await bookingRows()).toBe(1);
   });
 
   it("a booking made while the coach changes their week is checked against the new week", async () => {

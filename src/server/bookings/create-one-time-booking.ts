@@ -4,10 +4,11 @@
 // Whether the time is still free is decided by the exclusion constraints
 // when the session is inserted — not by a read-then-write check — so of two
 // members racing for one slot exactly one wins and the other gets 409.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/auth/current-actor";
-import type { DatabaseOrTransaction } from "@/db";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
 import { overlapReason } from "@/db/errors";
 import { bookings, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
@@ -89,13 +90,38 @@ export async function createOneTimeBooking(options: {
     } catch (error) {
       const busy = overlapReason(error);
       if (!busy) throw error;
-      throw new AppError(
-        "conflict",
-        busy === "member_busy" ? "The member already has a session at that time" : "This time was just booked by someone else",
-      );
+      throw new AppError("conflict", await overlapMessage(tx, { busy, coach, memberId, byMember: actor?.role === "member", input }));
     }
     await tx.update(bookings).set({ sessionId }).where(eq(bookings.id, booking!.id));
     const [session] = await selectSessionViews(tx, eq(trainingSessions.id, sessionId));
     return { booking: { id: booking!.id, status: booking!.status }, session: session! };
   });
+}
+
+/**
+ * Why the time was refused, in the booker's words. The coach's constraint
+ * answers first, so a member booking a time they already hold with this
+ * coach (a second click, a second tab) hears that, not "someone else".
+ */
+async function overlapMessage(
+  tx: DatabaseOrTransaction,
+  options: {
+    busy: "coach_busy" | "member_busy";
+    coach: { id: string; name: string };
+    memberId: string;
+    byMember: boolean;
+    input: { startsAt: Date; endsAt: Date };
+  },
+): Promise<string> {
+  const { busy, coach, memberId, byMember, input } = options;
+  const who = byMember ? "You already have" : "The member already has";
+  if (busy === "member_busy") return `${who} a session at that time`;
+  const own = await selectRows<{ found: number }>(
+    tx,
+    sql`SELECT 1 AS found FROM training_sessions t
+        WHERE ${sessionOf("t", "coach_id", sql`${coach.id}`)} AND ${onLiveCalendar("t")} AND t.member_id = ${memberId}
+          AND ${sessionRange("t")} && tstzrange(${input.startsAt.toISOString()}::timestamptz, ${input.endsAt.toISOString()}::timestamptz, '[)')
+        LIMIT 1`,
+  );
+  return own.length > 0 ? `${who} a session with ${coach.name} at that time` : "This time was just booked by someone else";
 }
