@@ -106,7 +106,7 @@ export async function createOneTimeBooking(options: {
 async function overlapMessage(
   tx: DatabaseOrTransaction,
   options: {
-    busy: "coach_busy" | "member_busy";
+    busy: NonNullable<ReturnType<typeof overlapReason>>;
     coach: { id: string; name: string };
     memberId: string;
     byMember: boolean;
