@@ -387,10 +387,70 @@ export const sessionGenerationRuns = pgTable(
     error: text("error"),
     startedAt: instant("started_at").notNull().defaultNow(),
     finishedAt: instant("finished_at"),
+    /**
+     * The business-zone date a scheduled daily run is for (scheduler and cron
+     * only; NULL for runs by hand). Unique: however many instances wake up
+     * at 02:00, one of them inserts the day's row and runs it.
+     */
+    scheduledOn: date("scheduled_on", { mode: "string" }),
   },
   (table) => [
     check("session_generation_runs_weeks_ahead_check", sql`${table.weeksAhead} BETWEEN 1 AND 52`),
+    unique("session_generation_runs_scheduled_on_unique").on(table.scheduledOn),
   ],
+);
+
+// ── Studio-wide settings, rate limits and API keys ────────────────────────
+
+/** One row (id = true): settings that apply to the whole studio. */
+export const studioSettings = pgTable(
+  "studio_settings",
+  {
+    id: boolean("id").primaryKey().default(true),
+    /** Bookings, series start dates and time off lie at most this many days ahead. */
+    bookingWindowDays: integer("booking_window_days").notNull().default(365),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (table) => [
+    check("studio_settings_single_row_check", sql`${table.id}`),
+    check("studio_settings_booking_window_days_check", sql`${table.bookingWindowDays} BETWEEN 1 AND 3650`),
+  ],
+);
+
+/**
+ * Fixed-window counters shared by every app instance: one row per key
+ * ("sign-in-failure:ip:…", "write:user:…"), reset when resets_at passes.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    resetsAt: instant("resets_at").notNull(),
+  },
+  (table) => [index("rate_limits_resets_at_idx").on(table.resetsAt)],
+);
+
+/**
+ * Personal API keys: a user creates and revokes them; a key acts as its user
+ * with that user's current role. Only a SHA-256 hash of the secret is kept.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The first characters of the key, shown so a user can tell keys apart. */
+    prefix: text("prefix").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: instant("last_used_at"),
+    revokedAt: instant("revoked_at"),
+  },
+  (table) => [index("api_keys_user_idx").on(table.userId)],
 );
 
 // ── Kept from v1 as they were (places, memberships, payments, notes) ──────
@@ -499,3 +559,5 @@ export type SessionStatus = (typeof sessionStatus.enumValues)[number];
 export type SessionConflict = typeof sessionConflicts.$inferSelect;
 export type ConflictReason = (typeof conflictReason.enumValues)[number];
 export type SessionGenerationRun = typeof sessionGenerationRuns.$inferSelect;
+export type StudioSettings = typeof studioSettings.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
