@@ -8,6 +8,14 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** The body is larger than the request size limit (BODY_SIZE_LIMIT). */
+  payload_too_large: 413,
+  /** A cookie-authenticated write that is not `Content-Type: application/json`. */
+  unsupported_media_type: 415,
+  /** Too many requests from this address, account or user: wait for `Retry-After`. */
+  rate_limited: 429,
+  /** The database cannot keep up or be reached right now: retry after `Retry-After`. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

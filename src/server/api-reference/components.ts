@@ -10,7 +10,7 @@ import {
   sessionStatus,
   userRole,
 } from "@/db/schema";
-import { DATABASE_UNAVAILABLE, errorStatus, type ErrorCode } from "@/domain/errors";
+import { errorStatus, type ErrorCode } from "@/domain/errors";
 import type { WeeklyAvailabilityView } from "../availability/get-weekly-availability";
 import type { FreeSlots } from "../availability/list-free-slots";
 import type { ReplaceWeeklyAvailabilityResult } from "../availability/replace-weekly-availability";
@@ -229,7 +229,7 @@ export const responseSchemas: Record<string, JsonSchema> = {
       error: {
         type: "object",
         properties: {
-          code: enumOf([...Object.keys(errorStatus), "internal", DATABASE_UNAVAILABLE.code]),
+          code: enumOf([...Object.keys(errorStatus), "internal"]),
           message: { type: "string", description: "For people; may change. Branch on `code`." },
           fields: {
             type: "object",
