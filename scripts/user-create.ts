@@ -10,7 +10,8 @@ import { createUser, type CreateUserInput } from "@/server/users/create-user";
 import { prepareDataDirectory } from "./lib/data-directory";
 
 const USAGE =
-  "Usage: npm run user:create -- --email E --password P --role owner|coach|member [--name N] [--timezone Zone]";
+  "Usage: npm run user:create -- --email E --password P --role owner|coach|member [--name N] [--timezone Zone]\n" +
+  "  The password: at least 10 characters, not a common one, not the e-mail address.";
 
 async function main(): Promise<number> {
   let values: Record<string, string | boolean | undefined>;

@@ -44,8 +44,18 @@ async function postAuthForm(path: AuthPath, body: Record<string, unknown>): Prom
       rememberBrowserTimeZone();
       return null;
     }
-    if (response.status === 429) return "Too many attempts. Wait a minute and try again.";
-    const answer = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get("retry-after"));
+      const wait = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : seconds > 0 ? `${seconds} seconds` : "a few minutes";
+      return `Too many attempts. Wait ${wait} and try again.`;
+    }
+    const answer = (await response.json().catch(() => ({}))) as { code?: string; message?: string; fields?: Record<string, string> };
+    // The password rule and length limits name the field (auth.ts): say which and why.
+    if (answer.fields) {
+      return Object.entries(answer.fields)
+        .map(([field, reason]) => `${field === "password" ? "Password" : field === "name" ? "Name" : "Email"}: ${reason}.`)
+        .join(" ");
+    }
     if (answer.code === "INVALID_EMAIL_OR_PASSWORD") return "Wrong email or password.";
     if (answer.code === "USER_ALREADY_EXISTS" || answer.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
       return "An account with this email already exists. Sign in instead.";

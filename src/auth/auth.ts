@@ -5,25 +5,84 @@
 //
 // The instance needs the database, which opens asynchronously, so it is built
 // on first use by getAuth() and cached on globalThis like the database.
+//
+// Rate limits are not better-auth's (its store is per process): sign-in and
+// sign-up are limited in PostgreSQL by auth-rate-limits.ts around the route.
+// The password rule, name and e-mail lengths, and "a password change signs
+// out every other session" are enforced here, in better-auth's before-hooks,
+// so they hold for HTTP and for server-side auth.api calls alike.
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { bearer } from "better-auth/plugins";
 import { getDatabase } from "@/db";
 import { accounts, sessions, userRole, users, verifications } from "@/db/schema";
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/domain/limits";
+import { passwordProblem } from "./password-policy";
 import { resolveAuthSecret } from "./secret";
+import { trustedOrigins } from "./trusted-origins";
 
-/** Sign-in attempts allowed per client address and window (seconds): slows password guessing. */
-export const SIGN_IN_RATE_LIMIT = { window: 60, max: 10 } as const;
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
-function localOrigins(request?: Request): string[] {
-  const port = process.env.PORT ?? "3000";
-  const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
-  if (request) {
-    // The app served on another local port (next start -p …) trusts itself.
-    const url = new URL(request.url);
-    if (url.hostname === "localhost" || url.hostname === "127.0.0.1") origins.push(url.origin);
+/** 400 naming each bad field, in better-auth's error shape plus `fields` (like the REST API's). */
+function invalidFields(fields: Record<string, string>): APIError {
+  const detail = Object.entries(fields)
+    .map(([field, reason]) => `${field}: ${reason}`)
+    .join("; ");
+  return new APIError("BAD_REQUEST", { message: `Invalid input (${detail})`, code: "INVALID_INPUT", fields });
+}
+
+function stringField(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+function nameProblem(name: string | undefined): string | null {
+  if (name === undefined) return null;
+  if (name.trim().length === 0) return "Must not be empty";
+  if (name.length > MAX_NAME_LENGTH) return `At most ${MAX_NAME_LENGTH} characters`;
+  return null;
+}
+
+/** Checks (and for a password change, amends) the body of the endpoints that set a name or a password. */
+async function checkAccountInput(ctx: HookContext) {
+  const body = (ctx.body ?? {}) as Record<string, unknown>;
+  const fields: Record<string, string> = {};
+  switch (ctx.path) {
+    case "/sign-up/email": {
+      const email = stringField(body, "email");
+      if (email !== undefined && email.length > MAX_EMAIL_LENGTH) fields.email = `At most ${MAX_EMAIL_LENGTH} characters`;
+      const name = nameProblem(stringField(body, "name"));
+      if (name) fields.name = name;
+      const password = stringField(body, "password");
+      const problem = password === undefined ? null : passwordProblem(password, { email });
+      if (problem) fields.password = problem;
+      break;
+    }
+    case "/update-user": {
+      const name = nameProblem(stringField(body, "name"));
+      if (name) fields.name = name;
+      break;
+    }
+    case "/reset-password": {
+      const password = stringField(body, "newPassword");
+      const problem = password === undefined ? null : passwordProblem(password);
+      if (problem) fields.newPassword = problem;
+      break;
+    }
+    case "/change-password": {
+      const password = stringField(body, "newPassword");
+      const session = password === undefined ? null : await getSessionFromCtx(ctx).catch(() => null);
+      const problem = password === undefined ? null : passwordProblem(password, { email: session?.user.email });
+      if (problem) fields.newPassword = problem;
+      if (Object.keys(fields).length > 0) throw invalidFields(fields);
+      // Whoever knew the old password may hold another session: always end them.
+      return { context: { body: { ...body, revokeOtherSessions: true } } };
+    }
+    default:
+      return;
   }
-  return origins;
+  if (Object.keys(fields).length > 0) throw invalidFields(fields);
 }
 
 function createAuth(db: Parameters<typeof drizzleAdapter>[0]) {
@@ -32,7 +91,7 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0]) {
     secret: resolveAuthSecret(),
     // Unset: better-auth reads BETTER_AUTH_URL, else derives it from the request.
     baseURL: process.env.BETTER_AUTH_URL || undefined,
-    trustedOrigins: async (request) => localOrigins(request),
+    trustedOrigins: async (request) => trustedOrigins(request),
     database: drizzleAdapter(db, {
       provider: "pg",
       transaction: true,
@@ -40,7 +99,12 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0]) {
     }),
     // Default hashing (scrypt): `npm run user:create` writes accounts rows with
     // better-auth/crypto's hashPassword, and sign-in must verify them.
-    emailAndPassword: { enabled: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+    },
+    hooks: { before: createAuthMiddleware(checkAccountInput) },
     user: {
       additionalFields: {
         // Never settable from sign-up: every new account is a member.
@@ -53,13 +117,9 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0]) {
       },
     },
     advanced: { database: { generateId: "uuid" } },
-    rateLimit: {
-      // On in every environment: memory storage is per server process, which
-      // is what a single Node host and parallel test servers both want.
-      enabled: true,
-      storage: "memory",
-      customRules: { "/sign-in/email": SIGN_IN_RATE_LIMIT },
-    },
+    // Off: its memory store counted per process and trusted X-Forwarded-For.
+    // The limits live in PostgreSQL instead (auth-rate-limits.ts).
+    rateLimit: { enabled: false },
     telemetry: { enabled: false },
     plugins: [bearer()],
   });

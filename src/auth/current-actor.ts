@@ -1,9 +1,11 @@
 // Who is making this request: the signed-in user behind the session cookie or
 // the `Authorization: Bearer <token>` header, with their role, or null.
-// Bearer requests take the one-query path of bearer-session.ts when it can
-// decide; everything else is better-auth's getSession.
+// A bearer token is a personal API key (`cb_…`, api-key-actor.ts) or a
+// session token: those take the one-query path of bearer-session.ts when it
+// can decide; everything else is better-auth's getSession.
 import { getDatabase } from "@/db";
 import type { UserRole } from "@/db/schema";
+import { apiKeyActor, bearerApiKey } from "./api-key-actor";
 import { getAuth } from "./auth";
 import { bearerActor } from "./bearer-session";
 
@@ -15,6 +17,8 @@ export interface Actor {
 }
 
 export async function getCurrentActor(headers: Headers): Promise<Actor | null> {
+  const apiKey = bearerApiKey(headers);
+  if (apiKey) return apiKeyActor((await getDatabase()).db, apiKey);
   const auth = await getAuth();
   const fromBearer = await bearerActor(auth, (await getDatabase()).db, headers);
   if (fromBearer) return fromBearer;

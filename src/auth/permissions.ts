@@ -26,6 +26,8 @@ export const permissions = {
   "generation:run": ["owner"],
   /** The business's figures (sessions held, cancelled, no-shows, utilisation). */
   "reports:read": ["owner"],
+  /** Create, list and revoke one's own personal API keys. */
+  "api-keys:manage": ["owner", "coach", "member"],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof permissions;

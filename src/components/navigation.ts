@@ -1,5 +1,5 @@
 // Each role's pages, in menu order. The first is the role's home, where the
-// landing page and sign-in send them.
+// landing page and sign-in send them. /account (password, API keys) is every role's.
 import type { UserRole } from "@/db/schema";
 
 /** Each role's pages, in menu order; the first is the role's home. */
@@ -9,17 +9,20 @@ export const NAVIGATION: Record<UserRole, ReadonlyArray<{ href: string; label: s
     { href: "/member/coaches", label: "Book" },
     { href: "/member/sessions", label: "My sessions" },
     { href: "/member/recurring", label: "Recurring" },
+    { href: "/account", label: "Account" },
   ],
   coach: [
     { href: "/coach", label: "Calendar" },
     { href: "/coach/availability", label: "Availability" },
     { href: "/coach/conflicts", label: "Conflicts" },
+    { href: "/account", label: "Account" },
   ],
   owner: [
     { href: "/owner", label: "Overview" },
     { href: "/owner/people", label: "People" },
     { href: "/owner/calendar", label: "Calendars" },
     { href: "/owner/generation", label: "Generation" },
+    { href: "/account", label: "Account" },
   ],
 };
 

@@ -3,9 +3,8 @@
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/domain/limits";
 import { useAuthForm } from "../use-auth-form";
-
-const MIN_PASSWORD = 8;
 
 export function SignUpForm() {
   const { pending, error, onSubmit } = useAuthForm("/api/auth/sign-up/email", (form) => ({
@@ -15,16 +14,17 @@ export function SignUpForm() {
   }));
   return (
     <form onSubmit={onSubmit} className="grid gap-4">
-      <TextField label="Your name" name="name" autoComplete="name" required maxLength={100} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required />
+      <TextField label="Your name" name="name" autoComplete="name" required maxLength={MAX_NAME_LENGTH} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required maxLength={MAX_EMAIL_LENGTH} />
       <TextField
         label="Password"
         name="password"
         type="password"
         autoComplete="new-password"
         required
-        minLength={MIN_PASSWORD}
-        hint={`At least ${MIN_PASSWORD} characters.`}
+        minLength={MIN_PASSWORD_LENGTH}
+        maxLength={MAX_PASSWORD_LENGTH}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters, and not a common password.`}
       />
       {error && <Notice tone="error">{error}</Notice>}
       <Button type="submit" pending={pending} pendingLabel="Creating your account…">

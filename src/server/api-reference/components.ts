@@ -24,6 +24,7 @@ import type { CoachFigures, Figures, WeekFigures, WeeklyFigures } from "../repor
 import type { GenerationRunView } from "../sessions/generation-run-view";
 import type { SessionView } from "../sessions/session-view";
 import type { UserView } from "../users/user-view";
+import type { ApiKeyView } from "../api-keys/api-key-view";
 import { instantSchema, nullable, objectOf, ref, type JsonSchema } from "./json-schema";
 
 const id: JsonSchema = { type: "string", description: "A record id (text; UUIDs for new rows)." };
@@ -77,6 +78,17 @@ export const responseSchemas: Record<string, JsonSchema> = {
     role: ref("UserRole"),
     timezone: { ...nullable(zone), description: "A coach's own zone; null for other roles and for coaches on the business zone." },
   }),
+  ApiKeyView: objectOf<ApiKeyView>(
+    {
+      id,
+      name: text,
+      prefix: { type: "string", description: "The key's first characters (`cb_` and seven more), to tell keys apart." },
+      createdAt: instantSchema,
+      lastUsedAt: { ...nullable(instantSchema), description: "Last request made with it (to the minute); null if never used." },
+      revokedAt: { ...nullable(instantSchema), description: "When it was revoked; null while it works." },
+    },
+    { description: "A personal API key, without its secret." },
+  ),
   CoachView: objectOf<CoachView>(
     {
       id,
@@ -328,7 +340,7 @@ export const securitySchemes: Record<string, JsonSchema> = {
     type: "http",
     scheme: "bearer",
     description:
-      "A better-auth session token: sign in with POST /api/auth/sign-in/email and read the `set-auth-token` response header; send `Authorization: Bearer <token>`.",
+      "A personal API key (`cb_…`, from POST /api/v1/api-keys or the Account page), or a better-auth session token: sign in with POST /api/auth/sign-in/email and read the `set-auth-token` response header. Send `Authorization: Bearer <key or token>`.",
   },
   cookieAuth: {
     type: "apiKey",

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { errorResponses, responseSchemas, securitySchemes } from "./components";
 import type { JsonSchema } from "./json-schema";
 import { buildOperation, type HttpMethod, type OperationSpec, type PathSpecs } from "./operation";
+import { apiKeyPaths } from "./paths/api-keys";
 import { bookingPaths } from "./paths/bookings";
 import { coachPaths } from "./paths/coaches";
 import { reportPaths } from "./paths/reports";
@@ -19,18 +20,21 @@ const AUTH_GUIDE = `## Authentication
 
 Sign-in is better-auth's, under \`/api/auth\` (not listed operation by operation here):
 
-- \`POST /api/auth/sign-up/email\` \`{ "name", "email", "password" }\` — creates a **member** (a role is never taken from sign-up; the owner changes roles with PATCH /api/v1/users/{id}).
-- \`POST /api/auth/sign-in/email\` \`{ "email", "password" }\` — answers the user, sets the session cookie, and returns the session token in the **\`set-auth-token\`** response header. Send it as \`Authorization: Bearer <token>\`. Sign-in attempts are rate-limited (429).
+- \`POST /api/auth/sign-up/email\` \`{ "name", "email", "password" }\` — creates a **member** (a role is never taken from sign-up; the owner changes roles with PATCH /api/v1/users/{id}). The password: 10 to 128 characters, not a common password, not the e-mail; the name at most 100 characters. A refusal is 400 with \`fields\` naming the field. Sign-ups are limited per client address (429).
+- \`POST /api/auth/sign-in/email\` \`{ "email", "password" }\` — answers the user, sets the session cookie, and returns the session token in the **\`set-auth-token\`** response header. Send it as \`Authorization: Bearer <token>\`. Failed sign-ins are limited per account and per client address (429 with \`Retry-After\`); successful ones are not counted.
+- \`POST /api/auth/change-password\` \`{ "currentPassword", "newPassword" }\` — the same password rule (\`fields.newPassword\`); every other session of the user is signed out.
 - \`POST /api/auth/sign-out\` — ends the session; its token stops working at once.
 - \`GET /api/auth/get-session\` — the current session and user, or null.
 
 POSTs to \`/api/auth/*\` must carry an **\`Origin\`** header of a trusted origin (the app's own URL; better-auth's CSRF check), e.g. \`-H "Origin: http://localhost:3000"\`.
 
-Every \`/api/v1\` and \`/api/admin\` operation accepts the bearer token or the session cookie. \`/api/cron/generate-sessions\` takes \`Authorization: Bearer $CRON_SECRET\` instead. Who may call an operation is in its description and in \`x-roles\` (owner, coach, member, anonymous, cron).
+**Personal API keys** are the way for scripts and integrations: create one with POST /api/v1/api-keys (or on the Account page) and send \`Authorization: Bearer cb_…\`. It acts as its user with that user's current role until revoked.
+
+Every \`/api/v1\` and \`/api/admin\` operation accepts an API key, a bearer session token or the session cookie. A POST, PUT, PATCH or DELETE authenticated by the **cookie** (no \`Authorization\` header) must come from a trusted \`Origin\` (or \`Sec-Fetch-Site: same-origin\`), else 403 \`forbidden\`, and be \`Content-Type: application/json\`, else 415 \`unsupported_media_type\`: a defence against cross-site requests. Bearer clients are not affected. Every signed-in user's writes are limited (default 120 a minute): past it, 429 \`rate_limited\` with \`Retry-After\` (seconds) and \`retryAfterSeconds\` in the body. \`/api/cron/generate-sessions\` takes \`Authorization: Bearer $CRON_SECRET\` instead. Who may call an operation is in its description and in \`x-roles\` (owner, coach, member, anonymous, cron).
 
 ## Errors
 
-Every error has one shape: \`{ "error": { "code", "message", "fields"? } }\`. \`code\` is one of invalid_input (400; \`fields\` names each bad field and the reason, and nothing was written), unauthenticated (401), forbidden (403: your role may not do this), not_found (404; also for a record outside your scope, so its existence is not revealed), conflict (409: the current state refuses it). The 409 of a weekly series booked with onConflict "reject" adds \`conflicts: [{ date, startsAt, endsAt, reason }]\`. Unknown fields and query parameters are refused (400). An unexpected failure is a bare 500 \`{ "error": { "code": "internal", "message": "Internal error" } }\`.
+Every error has one shape: \`{ "error": { "code", "message", "fields"? } }\`. \`code\` is one of invalid_input (400; \`fields\` names each bad field and the reason, and nothing was written), unauthenticated (401), forbidden (403: your role may not do this), not_found (404; also for a record outside your scope, so its existence is not revealed), conflict (409: the current state refuses it), unsupported_media_type (415), rate_limited (429). The 409 of a weekly series booked with onConflict "reject" adds \`conflicts: [{ date, startsAt, endsAt, reason }]\`. Unknown fields and query parameters are refused (400). An unexpected failure is a bare 500 \`{ "error": { "code": "internal", "message": "Internal error" } }\`.
 
 ## Time
 
@@ -39,6 +43,7 @@ Instants are ISO 8601 (answers in UTC; requests with an offset). Weekly rules an
 const tags = [
   { name: "system", description: "Health and this reference." },
   { name: "users", description: "People and roles (owner only)." },
+  { name: "api-keys", description: "Personal API keys: how scripts and integrations authenticate." },
   { name: "coaches", description: "Who can be booked." },
   { name: "availability", description: "A coach's weekly rules, one-off additions, time off, and the free slots they leave." },
   { name: "bookings", description: "Weekly series and one-time sessions." },
@@ -51,7 +56,7 @@ const tags = [
 /** Every documented path → method → operation, as written in paths/*.ts. */
 export function operationSpecs(): PathSpecs {
   const all: PathSpecs = {};
-  for (const area of [systemPaths, userPaths, coachPaths, bookingPaths, sessionPaths, reportPaths]) {
+  for (const area of [systemPaths, userPaths, apiKeyPaths, coachPaths, bookingPaths, sessionPaths, reportPaths]) {
     for (const [path, methods] of Object.entries(area)) {
       if (all[path]) throw new Error(`API reference: ${path} is described twice`);
       all[path] = methods;

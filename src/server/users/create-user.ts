@@ -9,21 +9,25 @@ import { eq } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
 import { hasPostgresCode, UNIQUE_VIOLATION } from "@/db/errors";
 import { z } from "zod";
+import { passwordField, passwordNotEmail } from "@/auth/password-policy";
 import { accounts, coachSettings, userRole, users, type UserRole } from "@/db/schema";
 import { AppError } from "@/domain/errors";
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "@/domain/limits";
 import { isValidTimeZone } from "@/domain/time";
 import { parseInput } from "../validation";
-
-export const MINIMUM_PASSWORD_LENGTH = 8;
 
 export const createUserInput = z
   .strictObject({
     // Stored lower-case: better-auth lower-cases the e-mail at sign-in.
-    email: z.string().trim().toLowerCase().pipe(z.email("Not a valid e-mail address")),
-    password: z
+    email: z
       .string()
-      .min(MINIMUM_PASSWORD_LENGTH, `At least ${MINIMUM_PASSWORD_LENGTH} characters`),
-    name: z.string().trim().min(1, "Must not be empty").max(200, "At most 200 characters").optional(),
+      .trim()
+      .toLowerCase()
+      .max(MAX_EMAIL_LENGTH, `At most ${MAX_EMAIL_LENGTH} characters`)
+      .pipe(z.email("Not a valid e-mail address")),
+    // The one password rule (length, common passwords, repetition; the e-mail below).
+    password: passwordField,
+    name: z.string().trim().min(1, "Must not be empty").max(MAX_NAME_LENGTH, `At most ${MAX_NAME_LENGTH} characters`).optional(),
     role: z.enum(userRole.enumValues, { error: `One of ${userRole.enumValues.join(", ")}` }),
     /** IANA zone of a coach's weekly rules; absent = the business zone. */
     timezone: z
@@ -34,6 +38,10 @@ export const createUserInput = z
   .refine((input) => input.timezone === undefined || input.role === "coach", {
     path: ["timezone"],
     message: "Only a coach has a time zone",
+  })
+  .superRefine((input, context) => {
+    // Only when the password passed the rule on its own: one reason per field.
+    if (input.password.length > 0) passwordNotEmail(input, context);
   });
 
 export type CreateUserInput = z.input<typeof createUserInput>;

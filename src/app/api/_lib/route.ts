@@ -12,11 +12,20 @@
 // session → 401 whatever the read did (its result and any error are dropped
 // unread), bad input → 400 once signed in, and `handle`'s use case still
 // authorizes before it awaits the read.
+//
+// Abuse defences (docs/decisions/0003): a state-changing request that rides
+// on the session cookie must come from a trusted origin and be JSON
+// (refuseCrossSiteCookieWrite: 403 / 415, before anything is read); every
+// write by a signed-in user counts against their per-user limit in
+// PostgreSQL (limitWrites: 429 with Retry-After).
 import type { z } from "zod";
 import { getCurrentActor, type Actor } from "@/auth/current-actor";
+import { trustedOrigins } from "@/auth/trusted-origins";
 import { getDatabase, type DatabaseOrTransaction } from "@/db";
 import { errorSummary, isDatabaseUnavailable } from "@/db/errors";
 import { AppError, DATABASE_UNAVAILABLE, errorStatus, isAppError } from "@/domain/errors";
+import { hitRateLimit, rateLimitedError } from "@/server/rate-limits/hit-rate-limit";
+import { rateLimitRule } from "@/server/rate-limits/rate-limit-rules";
 import { JsonText } from "@/server/json-text";
 import { parseInput } from "@/server/validation";
 
@@ -69,7 +78,9 @@ export function errorResponse(error: AppError): Response {
     ...(error.fields ? { fields: error.fields } : {}),
     ...error.details,
   };
-  return Response.json({ error: body }, { status: errorStatus[error.code] });
+  const retryAfter = error.details?.retryAfterSeconds;
+  const headers = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined;
+  return Response.json({ error: body }, { status: errorStatus[error.code], headers });
 }
 
 export function apiRoute<Params = undefined, Query = undefined, Body = undefined, Preloaded = undefined>(
@@ -80,6 +91,7 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
 
   return async (request, context) => {
     try {
+      refuseCrossSiteCookieWrite(request);
       const actorLookup = getCurrentActor(request.headers);
       // Params and query are parsed once per request, by the preload or after
       // the session lookup, whichever comes first (a failed parse is not
@@ -96,6 +108,7 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
 
       const actor = await actorLookup;
       if (!actor && !definition.public) throw new AppError("unauthenticated", "Sign in first");
+      if (actor) await limitWrites(request, actor);
 
       const params = await paramsOnce();
       const query = queryOnce();
@@ -116,6 +129,55 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
       return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
     }
   };
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * CSRF: a browser attaches the cookie to a cross-site form POST, and a form
+ * can send text/plain. So a write carrying a cookie and no Authorization
+ * header must name a trusted Origin (or Sec-Fetch-Site: same-origin) and be
+ * `Content-Type: application/json` (which a cross-site page cannot send
+ * without a CORS preflight this app never grants). Bearer clients (session
+ * tokens, API keys) are not exposed to CSRF and are left alone.
+ */
+export function refuseCrossSiteCookieWrite(request: Request): void {
+  if (!WRITE_METHODS.has(request.method)) return;
+  const headers = request.headers;
+  if (headers.has("authorization") || !headers.has("cookie")) return;
+  if (!fromTrustedOrigin(request)) {
+    throw new AppError("forbidden", "A write with the session cookie must come from this app's own pages (Origin not trusted)");
+  }
+  const mediaType = (headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new AppError("unsupported_media_type", "Send the body as Content-Type: application/json", {
+      "content-type": "Must be application/json",
+    });
+  }
+}
+
+function fromTrustedOrigin(request: Request): boolean {
+  const headers = request.headers;
+  if (headers.get("sec-fetch-site") === "same-origin") return true;
+  const origin = headers.get("origin");
+  if (!origin || origin === "null") return false;
+  if (trustedOrigins(request).includes(origin)) return true;
+  // The page's own host, as the browser addressed it: a cross-site page
+  // cannot make a browser send another site's Host.
+  try {
+    const host = headers.get("x-forwarded-host") ?? headers.get("host");
+    return host !== null && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Per-user write limit: generous for a person clicking, tight for a runaway script. */
+async function limitWrites(request: Request, actor: Actor): Promise<void> {
+  if (!WRITE_METHODS.has(request.method)) return;
+  const { db } = await getDatabase();
+  const hit = await hitRateLimit(db, rateLimitRule("apiWritesPerUser"), actor.id);
+  if (!hit.allowed) throw rateLimitedError(hit, "changes in a short time");
 }
 
 function mayBeSignedIn(headers: Headers): boolean {
