@@ -11,7 +11,8 @@ import { hasPostgresCode, UNIQUE_VIOLATION } from "@/db/errors";
 import { z } from "zod";
 import { accounts, coachSettings, userRole, users, type UserRole } from "@/db/schema";
 import { AppError } from "@/domain/errors";
-import { isValidTimeZone } from "@/domain/time";
+import { MAX_EMAIL_LENGTH } from "@/domain/limits";
+import { personName, timeZoneName } from "../fields";
 import { parseInput } from "../validation";
 
 export const MINIMUM_PASSWORD_LENGTH = 8;
@@ -19,17 +20,14 @@ export const MINIMUM_PASSWORD_LENGTH = 8;
 export const createUserInput = z
   .strictObject({
     // Stored lower-case: better-auth lower-cases the e-mail at sign-in.
-    email: z.string().trim().toLowerCase().pipe(z.email("Not a valid e-mail address")),
+    email: z.string().trim().toLowerCase().max(MAX_EMAIL_LENGTH, `At most ${MAX_EMAIL_LENGTH} characters`).pipe(z.email("Not a valid e-mail address")),
     password: z
       .string()
       .min(MINIMUM_PASSWORD_LENGTH, `At least ${MINIMUM_PASSWORD_LENGTH} characters`),
-    name: z.string().trim().min(1, "Must not be empty").max(200, "At most 200 characters").optional(),
+    name: personName.optional(),
     role: z.enum(userRole.enumValues, { error: `One of ${userRole.enumValues.join(", ")}` }),
     /** IANA zone of a coach's weekly rules; absent = the business zone. */
-    timezone: z
-      .string()
-      .refine(isValidTimeZone, { message: "Not a known IANA time zone (e.g. Europe/Paris)" })
-      .optional(),
+    timezone: timeZoneName.optional(),
   })
   .refine((input) => input.timezone === undefined || input.role === "coach", {
     path: ["timezone"],
