@@ -14,6 +14,19 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   compress: process.env.COMPRESSION === "on",
+  // The same two headers src/proxy.ts sets, for what it does not see (static
+  // files). The Content-Security-Policy is the proxy's: it needs a nonce per request.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -9,6 +9,9 @@ import type { Actor } from "./current-actor";
 export const permissions = {
   "users:list": ["owner"],
   "users:update": ["owner"],
+  /** Read the studio's settings (the booking window): everyone signed in; change them: the owner. */
+  "studio:read": ["owner", "coach", "member"],
+  "studio:manage": ["owner"],
   /** See the coaches and their free slots. */
   "coaches:list": ["owner", "coach", "member"],
   /** Weekly rules, additions, blocked slots: a coach their own, the owner any coach's. */

@@ -8,7 +8,9 @@ import type { SessionView } from "@/server/sessions/session-view";
 import { wallClockToInstant } from "@/domain/time";
 import { addDays, dateInZone, formatCalendarDate, formatTimeRange, isCalendarDate, mondayOf, zoneName } from "@/lib/time-format";
 import { cn } from "@/lib/cn";
+import { MAX_YEAR, MIN_YEAR } from "@/server/fields";
 import { SessionActions } from "./session-actions";
+import { Notice } from "./ui/card";
 import { StatusBadge } from "./ui/badge";
 import { buttonClasses } from "./ui/button";
 
@@ -22,16 +24,59 @@ export interface CalendarWeek {
   thisMonday: string;
 }
 
-/** The week `?week=` names (any day of it; the current week when absent or not a date), in `zone`. */
-export function calendarWeek(param: string | string[] | undefined, zone: string, now: Date): CalendarWeek {
+/** A `?week=` the page cannot show: why, said to a person, and the week to go back to. */
+export interface WeekProblem {
+  problem: string;
+  thisMonday: string;
+}
+
+/** The first and last Mondays a calendar shows: whole weeks inside the years requests accept (server/fields.ts). */
+const FIRST_MONDAY = mondayOf(`${MIN_YEAR + 1}-01-08`);
+const LAST_MONDAY = mondayOf(`${MAX_YEAR - 1}-12-24`);
+
+/**
+ * The Monday `?week=` names (any day of its week), or why it names none: an
+ * impossible date (2027-02-30, 9999-12-31, "soon", two weeks at once) shows a
+ * message and a link back, not the error page. Absent: undefined.
+ */
+export function weekParam(param: string | string[] | undefined): { monday?: string } | { problem: string } {
+  if (param === undefined || param === "") return {};
+  if (typeof param !== "string") return { problem: "Choose one week: the link names several." };
+  if (!isCalendarDate(param)) return { problem: `“${String(param).slice(0, 40)}” is not a date (YYYY-MM-DD).` };
+  const monday = mondayOf(param);
+  if (monday < FIRST_MONDAY || monday > LAST_MONDAY) {
+    return { problem: `Weeks from ${FIRST_MONDAY.slice(0, 4)} to ${LAST_MONDAY.slice(0, 4)} can be shown; ${param} is outside them.` };
+  }
+  return { monday };
+}
+
+/** The week `?week=` names (any day of it; the current week when absent), in `zone`, or why it cannot be shown. */
+export function calendarWeek(param: string | string[] | undefined, zone: string, now: Date): CalendarWeek | WeekProblem {
   const thisMonday = mondayOf(dateInZone(now, zone));
-  const monday = typeof param === "string" && isCalendarDate(param) ? mondayOf(param) : thisMonday;
+  const parsed = weekParam(param);
+  if ("problem" in parsed) return { problem: parsed.problem, thisMonday };
+  const monday = parsed.monday ?? thisMonday;
   return {
     monday,
     from: wallClockToInstant(monday, "00:00", zone).toISOString(),
     to: wallClockToInstant(addDays(monday, 7), "00:00", zone).toISOString(),
     thisMonday,
   };
+}
+
+/** What a calendar page shows for a `?week=` it cannot show: the reason and a way back (HTTP 200). */
+export function WeekNotShown({ problem, href }: { problem: string; href: string }) {
+  return (
+    <Notice tone="warning">
+      <p className="font-medium">This week cannot be shown.</p>
+      <p className="mt-1">{problem}</p>
+      <p className="mt-2">
+        <Link href={href} className="font-medium underline">
+          Go to this week
+        </Link>
+      </p>
+    </Notice>
+  );
 }
 
 export function WeekCalendar({

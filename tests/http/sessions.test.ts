@@ -153,7 +153,7 @@ describe("POST /api/v1/sessions/:id/cancel", () => {
     expect(foreign.error.message.replace(sessions.othersMember, "ID")).toBe(missing.error.message.replace("no-such-id", "ID"));
 
     const tooLong = await expectStatus(
-      await call("memberB", `/api/v1/sessions/${sessions.othersMember}/cancel`, { reason: "x".repeat(501) }),
+      await call("memberB", `/api/v1/sessions/${sessions.othersMember}/cancel`, { reason: "x".repeat(1001) }),
       400,
       "invalid_input",
     );

@@ -3,11 +3,20 @@
 // without the request's cookie (src/app/actions/action-result.ts). Random and
 // bad inputs from a member, a coach, the owner and nobody, with other
 // people's ids: always { ok: false } with an AppError code (invalid_input
-// naming a field), never "internal", and not one row changed.
+// naming a field), never "internal", and not one row changed. The actions
+// that read their input's fields themselves (time off, extra hours) run as
+// runActionWith does: objectInput() first, so null or a number is
+// invalid_input naming `input`, not a TypeError.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/current-actor";
-import { toActionResult } from "@/app/actions/action-result";
+import { objectInput, toActionResult } from "@/app/actions/action-result";
+import type { CoachWindowInput } from "@/app/actions/availability-actions";
+import { windowInstants } from "@/app/actions/wall-clock-window";
+import { createAvailabilityAddition } from "@/server/availability/create-availability-addition";
+import { createBlockedSlot } from "@/server/availability/create-blocked-slot";
+import { previewBlockedSlot } from "@/server/availability/preview-blocked-slot";
+import { updateStudioSettings } from "@/server/studio-settings/update-studio-settings";
 import type { DatabaseHandle } from "@/db/client";
 import { cancelRecurringBooking } from "@/server/bookings/cancel-recurring-booking";
 import { createRecurringBooking, previewRecurringBooking } from "@/server/bookings/create-recurring-booking";
@@ -15,7 +24,7 @@ import { listRecurringBookings } from "@/server/bookings/list-recurring-bookings
 import { databaseContents } from "../helpers/database-contents";
 import { ALL_WEEK, addPerson, addWeeklyRules } from "../helpers/people";
 import { createMigratedTestDatabase } from "../helpers/test-database";
-import { FIELDS, OVERSIZED, badValue } from "./bad-values";
+import { FAR_DATES, FIELDS, OVERSIZED, OVER_LIMIT, badValue } from "./bad-values";
 
 const NOW = new Date("2027-03-01T08:00:00Z");
 let handle: DatabaseHandle;
@@ -52,12 +61,14 @@ const othersIds = () => [theirs.series, theirs.member1, theirs.coachA];
 const input = () =>
   fc.oneof(
     fc.anything(),
+    // what a hand-made POST of the action can send instead of an object
+    fc.constantFrom<unknown>(null, undefined, 0, "text", [], [{}], true),
     fc.dictionary(fc.constantFrom(...FIELDS), badValue(othersIds), { minKeys: 1, maxKeys: 5 }),
     // a well-formed series but for one field, with a value none of these fields accepts
     fc
       .tuple(
         fc.constantFrom("dayOfWeek", "startTime", "endTime", "startDate", "endDate", "frequency", "coachId", "onConflict"),
-        fc.constantFrom<unknown>("2027-02-30", "24:00", "10:60", "9:00", "Mars/Olympus", "", "\u0000", -1, 53, 2.5, "NaN", [], {}, OVERSIZED),
+        fc.constantFrom<unknown>("2027-02-30", "24:00", "10:60", "9:00", "Mars/Olympus", "", "\u0000", -1, 53, 2.5, "NaN", [], {}, OVERSIZED, ...FAR_DATES, ...OVER_LIMIT),
       )
       .map(([field, value]) => ({ coachId: theirs.coachA, dayOfWeek: 2, startTime: "12:00", endTime: "13:00", startDate: "2027-03-01", [field]: value })),
   );
@@ -67,7 +78,28 @@ const actions: Record<string, (actor: Actor | null, value: unknown) => Promise<u
   previewRecurringBooking: (actor: Actor | null, value: unknown) => previewRecurringBooking({ db: handle.db, actor, input: value as never, now: NOW }),
   cancelRecurringBooking: (actor: Actor | null, value: unknown) => cancelRecurringBooking({ db: handle.db, actor, input: value as never, now: NOW }),
   getMyRecurringBookings: (actor: Actor | null, value: unknown) => listRecurringBookings({ db: handle.db, actor, input: value as never }),
+  // A coach's window as the availability actions take it: wall-clock dates and times in a zone.
+  createAvailabilityAddition: (actor: Actor | null, value: unknown) => {
+    const { coachId, reason, ...window } = objectInput(value as CoachWindowInput);
+    return createAvailabilityAddition({ db: handle.db, actor, input: { coachId, reason, ...windowInstants(window) }, now: NOW });
+  },
+  createBlockedSlot: (actor: Actor | null, value: unknown) => {
+    const { coachId, reason, cancelAffected, ...window } = objectInput(value as CoachWindowInput & { cancelAffected: boolean });
+    return createBlockedSlot({ db: handle.db, actor, input: { coachId, reason, cancelAffected, ...windowInstants(window) }, now: NOW });
+  },
+  previewBlockedSlot: (actor: Actor | null, value: unknown) => {
+    const { coachId, reason, ...window } = objectInput(value as CoachWindowInput);
+    return previewBlockedSlot({ db: handle.db, actor, input: { coachId, reason, ...windowInstants(window) }, now: NOW });
+  },
+  updateStudioSettings: (actor: Actor | null, value: unknown) => updateStudioSettings({ db: handle.db, actor, input: value as never }),
 };
+
+describe("objectInput", () => {
+  it.each([null, undefined, 0, "text", [], true])("refuses %j as invalid_input naming input", async (value) => {
+    const result = await toActionResult("test", async () => objectInput(value));
+    expect(result).toEqual({ ok: false, error: { code: "invalid_input", message: "input: Must be an object", fields: { input: "Must be an object" } } });
+  });
+});
 
 describe.each(Object.keys(actions))("%s", (name) => {
   it.each(["member", "coach", "owner", "nobody"] as const)("as %s: an AppError result, never internal, never a write", async (who) => {
@@ -78,7 +110,7 @@ describe.each(Object.keys(actions))("%s", (name) => {
         const result = await toActionResult(name, () => actions[name]!(actor, value));
         if (result.ok) {
           // Only reads may succeed (a preview, a list), and then show nothing of member 1's to others.
-          expect(["previewRecurringBooking", "getMyRecurringBookings"]).toContain(name);
+          expect(["previewRecurringBooking", "getMyRecurringBookings", "previewBlockedSlot"]).toContain(name);
           if (who !== "owner") expect(JSON.stringify(result.data)).not.toContain(theirs.series);
           return;
         }

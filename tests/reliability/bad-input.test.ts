@@ -4,7 +4,11 @@
 // zones and the ids of records that belong to someone else — from a member, a
 // coach and the owner, each owning nothing the request could touch. Always a
 // 4xx with the error shape (400 names the field), never a 5xx, and — checked
-// on every row of every table at the end — never a write.
+// on every row of every table at the end — never a write. The edges before
+// any route runs too: path ids with malformed % escapes, years 0000 and 9999
+// in queries, impossible ?week= on the calendar pages, and every server
+// action called with null, a number or an array, or from a foreign Origin.
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
@@ -120,7 +124,7 @@ function query(): fc.Arbitrary<string> {
 
 /** Path ids: others' records and garbage for the member and the coach; garbage only for the owner (who may touch anything real). */
 function pathId(caller: Caller): fc.Arbitrary<string> {
-  const garbage = fc.constantFrom("no-such-id", "x".repeat(5000), "%00", "..", "' OR '1'='1", "00000000-0000-0000-0000-000000000000", "%F0%9F%92%A9");
+  const garbage = fc.constantFrom("no-such-id", "x".repeat(5000), "%00", "..", "' OR '1'='1", "00000000-0000-0000-0000-000000000000", "%F0%9F%92%A9", "%", "%E0%A4%A", "%zz");
   if (caller === "owner") return garbage;
   return fc.oneof(
     garbage,
@@ -232,6 +236,100 @@ describe("named fields", () => {
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { fields: Record<string, string> } };
     expect(Object.keys(error.fields).sort()).toEqual(["from", "to"]);
+  });
+});
+
+describe("edges before the route: escapes, far dates, impossible weeks", () => {
+  it("GET /api/v1/sessions with years 0000 names from and to", async () => {
+    const response = await send("owner", "GET", "/api/v1/sessions?from=0000-01-01&to=0000-12-31");
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { fields: Record<string, string> } };
+    expect(error.fields).toEqual({ from: "Must be in the years 1900 to 2200", to: "Must be in the years 1900 to 2200" });
+  });
+
+  it.each(["%", "%E0%A4%A", "%zz", "a%2"])("a path id %j is a 400 naming the param, on every route that has one", async (bad) => {
+    const withParams = FUZZED.filter(({ route }) => route.includes("["));
+    expect(withParams.length).toBeGreaterThan(5);
+    for (const { route, method } of withParams) {
+      const pathname = route.replace(/\[[^\]]+\]/g, bad);
+      const response = await send("owner", method, pathname, method === "GET" || method === "DELETE" ? undefined : "{}");
+      const text = await response.text();
+      expect(response.status, `${method} ${pathname}: ${text}`).toBe(400);
+      const { error } = JSON.parse(text) as { error: { fields: Record<string, string> } };
+      const first = /\[(\w+)\]/.exec(route)![1]!;
+      expect(Object.keys(error.fields), `${method} ${pathname}`).toEqual([first]);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+
+  it("a page path with a malformed escape is a 400, not a 500", async () => {
+    const response = await send("member", "GET", "/member/coaches/%E0%A4%A");
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/% must start an escape/);
+  });
+
+  const weekPages: Array<[Caller, string]> = [
+    ["coach", "/coach"],
+    ["owner", "/owner/calendar"],
+    ["member", "/member/coaches/{coachA}"],
+  ];
+  const impossibleWeeks = ["9999-12-31", "0000-01-01", "2027-02-30", "1900-01-01", "soon", "%E2%80%AE", "2027-03-01&week=2027-03-08"];
+  it.each(weekPages)("as %s, %s with an impossible ?week= shows a clear message and a way back, not the error page", async (caller, page) => {
+    for (const week of impossibleWeeks) {
+      const response = await send(caller, "GET", `${fill(page)}?week=${week}`);
+      const html = await response.text();
+      expect(response.status, `${page}?week=${week}`).toBe(200);
+      expect(html, `${page}?week=${week}`).toContain("This week cannot be shown.");
+      expect(html).toContain("Go to this week");
+      expect(html).not.toMatch(/Something went wrong/i);
+    }
+  });
+});
+
+describe("server actions over HTTP, as a browser would call them", () => {
+  /** Every server action of the build: its id, name and a page that serves it. */
+  const actions = () => {
+    const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+      node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
+    };
+    return Object.entries(manifest.node).map(([id, entry]) => ({
+      id,
+      name: entry.exportedName ?? id,
+      page: fill(Object.keys(entry.workers)[0]!.replace(/^app/, "").replace(/\/page$/, "").replace("[coachId]", "{coachA}")) || "/",
+    }));
+  };
+  const call = (caller: Caller, action: { id: string; page: string }, body: string, origin = own.server.baseUrl) =>
+    own.server.request(action.page, {
+      method: "POST",
+      redirect: "manual",
+      headers: { authorization: `Bearer ${tokens[caller]}`, "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin },
+      body,
+    });
+
+  it("with null, undefined, a number, a string or an array: invalid_input naming the input, never a 5xx", async () => {
+    const all = actions();
+    expect(all.length).toBeGreaterThan(10);
+    for (const action of all.filter(({ name }) => name !== "getMyRecurringBookingsAction")) {
+      for (const args of ["[null]", "[]", "[5]", '["text"]', "[[1,2]]"]) {
+        counts.requests += 1;
+        const response = await call("owner", action, args);
+        const text = await response.text();
+        expect(response.status, `${action.name}(${args}): ${text.slice(0, 300)}`).toBe(200);
+        expect(text, `${action.name}(${args})`).toMatch(/"code":"invalid_input"/);
+        expect(text).not.toMatch(/"code":"internal"/);
+      }
+    }
+  });
+
+  it("from a foreign Origin: a 403, not the 500 Next throws", async () => {
+    for (const action of actions()) {
+      for (const origin of ["http://evil.example", "null"]) {
+        counts.requests += 1;
+        const response = await call("member", action, "[{}]", origin);
+        expect(response.status, `${action.name} from ${origin}`).toBe(403);
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+      }
+    }
   });
 });
 

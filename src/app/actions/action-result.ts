@@ -6,7 +6,7 @@ import { headers } from "next/headers";
 import { getCurrentActor, type Actor } from "@/auth/current-actor";
 import { getDatabase, type DatabaseOrTransaction } from "@/db";
 import { errorSummary, isDatabaseUnavailable } from "@/db/errors";
-import { DATABASE_UNAVAILABLE, isAppError, type ErrorCode } from "@/domain/errors";
+import { AppError, DATABASE_UNAVAILABLE, isAppError, type ErrorCode } from "@/domain/errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -25,6 +25,33 @@ export async function runAction<T>(
     const { db } = await getDatabase();
     return work({ db, actor });
   });
+}
+
+/**
+ * runAction for an action that reads its input's fields itself (destructures
+ * it): anyone can POST an action with `null`, a number or an array as its
+ * argument, and reading a field of those threw a TypeError (a 500 once, then
+ * "internal"). Anything but a plain object is invalid_input naming `input`.
+ */
+export async function runActionWith<Input extends object, T>(
+  name: string,
+  input: Input,
+  work: (context: { db: DatabaseOrTransaction; actor: Actor | null }, input: Input) => Promise<T>,
+): Promise<ActionResult<T>> {
+  return toActionResult(name, async () => {
+    const value = objectInput(input);
+    const actor = await getCurrentActor(await headers());
+    const { db } = await getDatabase();
+    return work({ db, actor }, value);
+  });
+}
+
+/** `value` when it is a plain object (what every action takes); else invalid_input naming `input`. */
+export function objectInput<Input>(value: Input): Input {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new AppError("invalid_input", "input: Must be an object", { input: "Must be an object" });
+  }
+  return value;
 }
 
 /** The result of `work`: its data, or its AppError as the API's error body, or "internal" (logged). */

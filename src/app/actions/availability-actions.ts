@@ -17,7 +17,7 @@ import {
   type ReplaceWeeklyAvailabilityInput,
 } from "@/server/availability/replace-weekly-availability";
 import { updateCoachSettings, type UpdateCoachSettingsInput } from "@/server/coaches/update-coach-settings";
-import { runAction } from "./action-result";
+import { runAction, runActionWith } from "./action-result";
 import { windowInstants, type WallClockWindowInput } from "./wall-clock-window";
 
 /** A window typed as wall-clock dates and times, for one coach. */
@@ -30,8 +30,8 @@ export async function replaceWeeklyAvailabilityAction(input: ReplaceWeeklyAvaila
   return runAction("replaceWeeklyAvailability", ({ db, actor }) => replaceWeeklyAvailability({ db, actor, input }));
 }
 
-export async function createAvailabilityAdditionAction({ coachId, reason, ...window }: CoachWindowInput) {
-  return runAction("createAvailabilityAddition", ({ db, actor }) =>
+export async function createAvailabilityAdditionAction(input: CoachWindowInput) {
+  return runActionWith("createAvailabilityAddition", input, ({ db, actor }, { coachId, reason, ...window }) =>
     createAvailabilityAddition({ db, actor, input: { coachId, reason, ...windowInstants(window) } }),
   );
 }
@@ -41,14 +41,14 @@ export async function deleteAvailabilityAdditionAction(input: DeleteAvailability
 }
 
 /** The sessions this time off would hit; writes nothing. */
-export async function previewTimeOffAction({ coachId, reason, ...window }: CoachWindowInput) {
-  return runAction("previewBlockedSlot", ({ db, actor }) =>
+export async function previewTimeOffAction(input: CoachWindowInput) {
+  return runActionWith("previewBlockedSlot", input, ({ db, actor }, { coachId, reason, ...window }) =>
     previewBlockedSlot({ db, actor, input: { coachId, reason, ...windowInstants(window) } }),
   );
 }
 
-export async function createTimeOffAction({ coachId, reason, cancelAffected, ...window }: CoachWindowInput & { cancelAffected: boolean }) {
-  return runAction("createBlockedSlot", ({ db, actor }) =>
+export async function createTimeOffAction(input: CoachWindowInput & { cancelAffected: boolean }) {
+  return runActionWith("createBlockedSlot", input, ({ db, actor }, { coachId, reason, cancelAffected, ...window }) =>
     createBlockedSlot({ db, actor, input: { coachId, reason, cancelAffected, ...windowInstants(window) } }),
   );
 }

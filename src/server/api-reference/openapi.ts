@@ -13,6 +13,7 @@ import { bookingPaths } from "./paths/bookings";
 import { coachPaths } from "./paths/coaches";
 import { reportPaths } from "./paths/reports";
 import { sessionPaths } from "./paths/sessions";
+import { studioPaths } from "./paths/studio";
 import { systemPaths } from "./paths/system";
 import { userPaths } from "./paths/users";
 
@@ -51,12 +52,13 @@ const tags = [
   { name: "conflicts", description: "Occurrences a series could not place, for the coach and owner to resolve." },
   { name: "generation", description: "Creating the sessions of every series ahead of time: daily by cron, or by hand." },
   { name: "reports", description: "The business's figures (owner only)." },
+  { name: "studio", description: "Settings of the whole studio: the booking window." },
 ];
 
 /** Every documented path → method → operation, as written in paths/*.ts. */
 export function operationSpecs(): PathSpecs {
   const all: PathSpecs = {};
-  for (const area of [systemPaths, userPaths, apiKeyPaths, coachPaths, bookingPaths, sessionPaths, reportPaths]) {
+  for (const area of [systemPaths, userPaths, apiKeyPaths, coachPaths, bookingPaths, sessionPaths, reportPaths, studioPaths]) {
     for (const [path, methods] of Object.entries(area)) {
       if (all[path]) throw new Error(`API reference: ${path} is described twice`);
       all[path] = methods;

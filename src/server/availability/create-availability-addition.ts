@@ -10,6 +10,7 @@ import { availabilityAdditions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { requireCoach } from "../coaches/find-coach";
 import { recordId } from "../fields";
+import { assertInstantInBookingWindow } from "../studio-settings/booking-window";
 import { parseInput } from "../validation";
 import { timeWindowBody } from "./inputs";
 import { toTimeWindowView, type AvailabilityAdditionView } from "./window-views";
@@ -38,6 +39,7 @@ export async function createAvailabilityAddition(options: {
   if (input.endsAt.getTime() <= now.getTime()) {
     throw new AppError("invalid_input", "The addition is already over", { endsAt: "Must be in the future" });
   }
+  await assertInstantInBookingWindow(db, { field: "startsAt", at: input.startsAt, now });
 
   const [row] = await db
     .insert(availabilityAdditions)

@@ -12,6 +12,7 @@ import { blockedSlots } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { requireCoach } from "../coaches/find-coach";
 import { recordId } from "../fields";
+import { assertInstantInBookingWindow } from "../studio-settings/booking-window";
 import { parseInput } from "../validation";
 import { TIME_OFF_REASON, sessionsOverlapping, settleAffectedSessions, type Settled } from "./affected-sessions";
 import { lockCoachCalendar } from "./coach-calendar";
@@ -83,5 +84,6 @@ export async function checkBlockedSlot(options: {
   if (input.endsAt.getTime() <= now.getTime()) {
     throw new AppError("invalid_input", "The blocked slot is already over", { endsAt: "Must be in the future" });
   }
+  await assertInstantInBookingWindow(db, { field: "startsAt", at: input.startsAt, now });
   return { input, coach, now };
 }

@@ -2,7 +2,7 @@
 // addition or a blocked slot), the `from`/`to` filter of their lists, and the
 // `cancelAffected` choice, which a query string spells "true"/"false".
 import { z } from "zod";
-import { instant } from "../fields";
+import { freeText, instant } from "../fields";
 
 const MINUTE = 60_000;
 
@@ -12,7 +12,7 @@ export function timeWindowBody(maxDays: number) {
     .strictObject({
       startsAt: instant,
       endsAt: instant,
-      reason: z.string().trim().max(500, "At most 500 characters").optional(),
+      reason: freeText.optional(),
     })
     .superRefine((value, context) => {
       const { startsAt, endsAt } = value as { startsAt: unknown; endsAt: unknown };

@@ -17,6 +17,7 @@ import { shareCoachCalendar } from "../availability/coach-calendar";
 import { instant, recordId } from "../fields";
 import { insertSession } from "../sessions/insert-session";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
+import { assertInstantInBookingWindow } from "../studio-settings/booking-window";
 import { parseInput } from "../validation";
 import { resolveBookingParties } from "./booking-parties";
 
@@ -50,6 +51,7 @@ export async function createOneTimeBooking(options: {
 }): Promise<{ booking: { id: string; status: string }; session: SessionView }> {
   const now = options.now ?? new Date();
   const input = parseInput(createOneTimeBookingInput, options.input);
+  await assertInstantInBookingWindow(options.db, { field: "startsAt", at: input.startsAt, now });
   const { actor } = options;
 
   return options.db.transaction(async (tx) => {

@@ -21,6 +21,7 @@ import { businessTimeZone, sessionHorizonWeeks } from "../config";
 import { calendarDate, dayOfWeek, recordId, wallClockTime } from "../fields";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
 import { planOccurrences, placeOccurrences, type OccurrenceWindow, type PlannedOccurrence } from "../sessions/occurrences-sql";
+import { assertDateInBookingWindow } from "../studio-settings/booking-window";
 import { parseInput } from "../validation";
 import { resolveBookingParties } from "./booking-parties";
 import { selectRecurringBookingViews, type RecurringBookingView } from "./recurring-booking-view";
@@ -146,6 +147,7 @@ async function insertAndPlan(tx: DatabaseOrTransaction, actor: Actor | null, raw
       startDate: `Must be today (${today} in ${coach.timezone}) or later`,
     });
   }
+  await assertDateInBookingWindow(tx, { field: "startDate", date: input.startDate, zone: coach.timezone, now });
   const first = firstOccurrenceDate(input.startDate, input.dayOfWeek);
   if (input.endDate && input.endDate < first) {
     throw new AppError("invalid_input", "endDate: The series would have no occurrence", {

@@ -26,7 +26,7 @@ import { AppError } from "@/domain/errors";
 import { availabilityProblem } from "../availability/availability-problem";
 import { findCoach } from "../coaches/find-coach";
 import { businessTimeZone } from "../config";
-import { recordId } from "../fields";
+import { freeText, recordId } from "../fields";
 import { LOCK_GENERATION } from "../sessions/generate-sessions";
 import { insertSession } from "../sessions/insert-session";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
@@ -36,7 +36,7 @@ import { selectConflictViews, type ConflictView } from "./conflict-view";
 /** The POST body. */
 export const resolveConflictBody = z.strictObject({
   action: z.enum(["dismiss", "retry"]),
-  note: z.string().trim().max(500, "At most 500 characters").optional(),
+  note: freeText.optional(),
 });
 
 export const resolveConflictInput = resolveConflictBody.extend({ id: recordId });

@@ -26,14 +26,14 @@ import type { DatabaseOrTransaction } from "@/db";
 import { bookings, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { statusesLeadingTo } from "@/domain/session-status";
-import { recordId } from "../fields";
+import { freeText, recordId } from "../fields";
 import { parseInput } from "../validation";
 import { explainRefusedTransition, sessionScopeConditions } from "./session-transition";
 import { selectSessionViews, type SessionView } from "./session-view";
 
 /** The POST body. */
 export const cancelSessionBody = z.strictObject({
-  reason: z.string().trim().max(500, "At most 500 characters").optional(),
+  reason: freeText.optional(),
 });
 
 export const cancelSessionInput = cancelSessionBody.extend({ id: recordId });

@@ -22,7 +22,8 @@ import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { sessionStatus, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
-import { calendarDate, recordId } from "../fields";
+import { epochDayOf } from "@/domain/time";
+import { MAX_YEAR, MIN_YEAR, isWithinSupportedYears, recordId } from "../fields";
 import { parseInput } from "../validation";
 import { sessionScopeConditions } from "./session-transition";
 import { selectSessionViews, type SessionView } from "./session-view";
@@ -36,8 +37,13 @@ const isoInstant = z.iso.datetime({ offset: true });
 const rangeBound = z
   .string()
   .trim()
-  .refine((value) => calendarDate.safeParse(value).success || isoInstant.safeParse(value).success, {
+  .refine((value) => epochDayOf(value) !== undefined || isoInstant.safeParse(value).success, {
     message: "Must be a date YYYY-MM-DD or an ISO 8601 date-time with an offset (e.g. 2027-03-01T10:00:00Z)",
+    abort: true,
+  })
+  // Year 0000 or 9999 would reach Date arithmetic and PostgreSQL (a 500 once).
+  .refine((value) => isWithinSupportedYears(value) && isWithinSupportedYears(new Date(value)), {
+    message: `Must be in the years ${MIN_YEAR} to ${MAX_YEAR}`,
   });
 
 export const listSessionsInput = z.strictObject({

@@ -12,8 +12,8 @@ import { z } from "zod";
 import { passwordField, passwordNotEmail } from "@/auth/password-policy";
 import { accounts, coachSettings, userRole, users, type UserRole } from "@/db/schema";
 import { AppError } from "@/domain/errors";
-import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from "@/domain/limits";
-import { isValidTimeZone } from "@/domain/time";
+import { MAX_EMAIL_LENGTH } from "@/domain/limits";
+import { personName, timeZoneName } from "../fields";
 import { parseInput } from "../validation";
 
 export const createUserInput = z
@@ -27,13 +27,10 @@ export const createUserInput = z
       .pipe(z.email("Not a valid e-mail address")),
     // The one password rule (length, common passwords, repetition; the e-mail below).
     password: passwordField,
-    name: z.string().trim().min(1, "Must not be empty").max(MAX_NAME_LENGTH, `At most ${MAX_NAME_LENGTH} characters`).optional(),
+    name: personName.optional(),
     role: z.enum(userRole.enumValues, { error: `One of ${userRole.enumValues.join(", ")}` }),
     /** IANA zone of a coach's weekly rules; absent = the business zone. */
-    timezone: z
-      .string()
-      .refine(isValidTimeZone, { message: "Not a known IANA time zone (e.g. Europe/Paris)" })
-      .optional(),
+    timezone: timeZoneName.optional(),
   })
   .refine((input) => input.timezone === undefined || input.role === "coach", {
     path: ["timezone"],

@@ -8,7 +8,7 @@ import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { coachSettings, userRole, users } from "@/db/schema";
 import { AppError } from "@/domain/errors";
-import { isValidTimeZone } from "@/domain/time";
+import { recordId, timeZoneName } from "../fields";
 import { parseInput } from "../validation";
 import { selectUserViews, type UserView } from "./user-view";
 
@@ -16,15 +16,13 @@ import { selectUserViews, type UserView } from "./user-view";
 export const updateUserChanges = z.strictObject({
   role: z.enum(userRole.enumValues).optional(),
   /** IANA zone, e.g. "Europe/Paris"; null = the business zone. */
-  timezone: z
-    .string()
-    .refine(isValidTimeZone, { message: "Not a known IANA time zone (e.g. Europe/Paris)" })
+  timezone: timeZoneName
     .nullable()
     .optional(),
 });
 
 export const updateUserInput = updateUserChanges.extend({
-  id: z.string().min(1, "Required"),
+  id: recordId,
 });
 
 export type UpdateUserInput = z.input<typeof updateUserInput>;

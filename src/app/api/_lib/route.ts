@@ -89,7 +89,9 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
   const readParams = async (context: RouteContext) => parse(definition.params, await context.params);
   const readQuery = (request: Request) => parse(definition.query, Object.fromEntries(new URL(request.url).searchParams));
 
-  return async (request, context) => {
+  // Answers carry personal data: no cache may keep them (src/proxy.ts says so too).
+  return async (request, context) => noStore(await answer(request, context));
+  async function answer(request: Request, context: RouteContext): Promise<Response> {
     try {
       refuseCrossSiteCookieWrite(request);
       const actorLookup = getCurrentActor(request.headers);
@@ -128,7 +130,12 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
       console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
       return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
     }
-  };
+  }
+}
+
+function noStore(response: Response): Response {
+  response.headers.set("cache-control", "no-store");
+  return response;
 }
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -2,7 +2,7 @@
 // by name when absent), then the same week calendar the coach sees, with
 // cancel and no-show.
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { calendarWeek, WeekCalendar } from "@/components/week-calendar";
+import { calendarWeek, WeekCalendar, WeekNotShown } from "@/components/week-calendar";
 import { listCoaches } from "@/server/coaches/list-coaches";
 import { listSessions } from "@/server/sessions/list-sessions";
 import { getViewer } from "../../viewer";
@@ -25,6 +25,15 @@ export default async function OwnerCalendarPage({
       <>
         <PageHeader title="Calendars" />
         <EmptyState title="No coaches yet">Promote a member to coach on the People page; their calendar appears here.</EmptyState>
+      </>
+    );
+  }
+
+  if ("problem" in week) {
+    return (
+      <>
+        <PageHeader title="Calendars" />
+        <WeekNotShown problem={week.problem} href={`/owner/calendar?coach=${encodeURIComponent(coach.id)}`} />
       </>
     );
   }

@@ -25,7 +25,7 @@ const windowNotes = (maxDays: number): FieldNotes => ({
   endsAt: {
     description: `ISO 8601 instant with an offset; after startsAt, at most ${maxDays} days later, and in the future. The window is half-open [startsAt, endsAt).`,
   },
-  reason: { description: "Free text, at most 500 characters." },
+  reason: { description: "Free text, at most 1000 characters." },
 });
 
 const cancelAffectedNote: JsonSchema = {

@@ -59,7 +59,7 @@ export const sessionPaths: PathSpecs = {
         name: "CancelSessionInput",
         schema: cancelSessionBody,
         required: false,
-        notes: { reason: { description: "Why; at most 500 characters." } },
+        notes: { reason: { description: "Why; at most 1000 characters." } },
         example: { reason: "Travelling" },
       },
       success: { status: 200, description: "The session, now cancelled.", schema: session },
@@ -121,7 +121,7 @@ export const sessionPaths: PathSpecs = {
       body: {
         name: "ResolveConflictInput",
         schema: resolveConflictBody,
-        notes: { note: { description: 'Appended to the resolution ("dismissed: <note>"); at most 500 characters.' } },
+        notes: { note: { description: 'Appended to the resolution ("dismissed: <note>"); at most 1000 characters.' } },
         example: { action: "retry" },
       },
       success: {

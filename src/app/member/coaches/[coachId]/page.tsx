@@ -5,7 +5,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
-import { addDays, dateInZone, formatCalendarDate, isCalendarDate, mondayOf, zoneName } from "@/lib/time-format";
+import { WeekNotShown, weekParam } from "@/components/week-calendar";
+import { addDays, dateInZone, formatCalendarDate, mondayOf, zoneName } from "@/lib/time-format";
 import { listFreeSlots } from "@/server/availability/list-free-slots";
 import { listCoaches } from "@/server/coaches/list-coaches";
 import { sessionHorizonWeeks } from "@/server/config";
@@ -22,7 +23,7 @@ export default async function CoachSlotsPage({
   searchParams,
 }: {
   params: Promise<{ coachId: string }>;
-  searchParams: Promise<{ week?: string }>;
+  searchParams: Promise<{ week?: string | string[] }>;
 }) {
   const { actor, db, zone } = await getViewer("member");
   const [{ coachId }, { week }] = await Promise.all([params, searchParams]);
@@ -32,7 +33,17 @@ export default async function CoachSlotsPage({
   const now = new Date();
   const thisMonday = mondayOf(dateInZone(now, zone));
   const lastMonday = addDays(thisMonday, 7 * WEEKS_AHEAD);
-  let monday = isCalendarDate(week) ? mondayOf(week) : thisMonday;
+  const asked = weekParam(week);
+  if ("problem" in asked) {
+    return (
+      <>
+        <PageHeader title={coach.name} />
+        <WeekNotShown problem={asked.problem} href={`/member/coaches/${encodeURIComponent(coachId)}`} />
+      </>
+    );
+  }
+  // A real week before this one or past what may be browsed: the nearest that may.
+  let monday = asked.monday ?? thisMonday;
   if (monday < thisMonday) monday = thisMonday;
   if (monday > lastMonday) monday = lastMonday;
   const sunday = addDays(monday, 6);

@@ -1,0 +1,48 @@
+// The studio's settings: the booking window.
+import type { StudioSettingsView } from "@/server/studio-settings/get-studio-settings";
+import { updateStudioSettingsInput } from "@/server/studio-settings/update-studio-settings";
+import { instantSchema, nullable, objectOf, type JsonSchema } from "../json-schema";
+import type { PathSpecs } from "../operation";
+
+const settings: JsonSchema = objectOf<StudioSettingsView>(
+  {
+    bookingWindowDays: {
+      type: "integer",
+      minimum: 1,
+      maximum: 3650,
+      description:
+        "One-time bookings (startsAt), a weekly series' startDate, time off and extra hours (startsAt) lie at most this many days ahead; further is a 400 naming the field.",
+    },
+    updatedAt: { ...nullable(instantSchema), description: "When the owner last changed them." },
+  },
+  { description: "Settings that apply to the whole studio." },
+);
+const envelope: JsonSchema = { type: "object", properties: { settings }, required: ["settings"] };
+
+export const studioPaths: PathSpecs = {
+  "/api/v1/studio-settings": {
+    get: {
+      operationId: "getStudioSettings",
+      tag: "studio",
+      summary: "The studio's settings (the booking window)",
+      access: { permission: "studio:read" },
+      success: { status: 200, description: "The settings.", schema: envelope, example: { settings: { bookingWindowDays: 365, updatedAt: "2030-03-01T09:00:00.000Z" } } },
+      errors: {},
+    },
+    patch: {
+      operationId: "updateStudioSettings",
+      tag: "studio",
+      summary: "Change the booking window",
+      description: "Bookings already made beyond a shortened window are kept; the window limits only what is booked or planned from then on.",
+      access: { permission: "studio:manage" },
+      body: {
+        name: "UpdateStudioSettingsInput",
+        schema: updateStudioSettingsInput,
+        notes: { bookingWindowDays: { description: "Days ahead, 1–3650 (default 365)." } },
+        example: { bookingWindowDays: 180 },
+      },
+      success: { status: 200, description: "The settings as changed.", schema: envelope },
+      errors: { 400: "bookingWindowDays missing, not a whole number or out of 1–3650 (named in `fields`), an unknown field, or a body that is not JSON.", 403: "Not the owner." },
+    },
+  },
+};

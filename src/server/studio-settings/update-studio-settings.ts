@@ -1,0 +1,40 @@
+// The owner changes the studio's settings: the booking window, 1 to 3650
+// days. Existing bookings beyond a shortened window are kept; the window
+// only limits what is booked or planned from now on.
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "@/auth/current-actor";
+import { assertCan } from "@/auth/permissions";
+import type { DatabaseOrTransaction } from "@/db";
+import { studioSettings } from "@/db/schema";
+import { parseInput } from "../validation";
+import { MAX_BOOKING_WINDOW_DAYS } from "./booking-window";
+import { toView, type StudioSettingsView } from "./get-studio-settings";
+
+/** The PATCH body. */
+export const updateStudioSettingsInput = z.strictObject({
+  bookingWindowDays: z
+    .number({ error: "Must be a whole number of days" })
+    .int("Must be a whole number of days")
+    .min(1, `Must be 1 to ${MAX_BOOKING_WINDOW_DAYS} days`)
+    .max(MAX_BOOKING_WINDOW_DAYS, `Must be 1 to ${MAX_BOOKING_WINDOW_DAYS} days`),
+});
+
+export type UpdateStudioSettingsInput = z.input<typeof updateStudioSettingsInput>;
+
+export async function updateStudioSettings(options: {
+  db: DatabaseOrTransaction;
+  actor: Actor | null;
+  input: UpdateStudioSettingsInput;
+}): Promise<StudioSettingsView> {
+  assertCan(options.actor, "studio:manage");
+  const input = parseInput(updateStudioSettingsInput, options.input);
+  // An upsert: the migration inserts the single row, but a restored or
+  // hand-made database might lack it.
+  const [row] = await options.db
+    .insert(studioSettings)
+    .values({ id: true, bookingWindowDays: input.bookingWindowDays })
+    .onConflictDoUpdate({ target: studioSettings.id, set: { bookingWindowDays: input.bookingWindowDays, updatedAt: sql`now()` } })
+    .returning();
+  return toView(row);
+}
