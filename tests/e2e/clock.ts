@@ -5,12 +5,14 @@
 // (serve.ts seeds at the shifted instant and starts Next with
 // shifted-clock.cjs preloaded); pages get it through support.ts.
 //
-// Only JavaScript clocks move. PostgreSQL's now() stays real, as does the
-// browser's own clock for cookie expiry; the app decides with JavaScript
-// time everywhere it matters (sessions ending, sign-in sessions expiring),
-// and now() only stamps created/updated columns. A shift of at most a week
-// either way keeps the two coherent: a sign-in session (7 days) is not
-// expired by the browser's real clock before it starts.
+// Only JavaScript clocks move. PGlite runs inside the Node process and
+// reads that clock, so its now() moves too, as long as the preload is in
+// place before the database opens (serve.ts's seed and the server alike:
+// otherwise the seed's generation run, stamped by now(), sorts after later
+// ones when E2E_NOW is in the past). A PostgreSQL server's now() would stay
+// real (the suite uses PGlite). The browser's own clock for cookie expiry
+// stays real: a shift of at most a week either way keeps a sign-in session
+// (7 days) from being expired by it before it starts.
 import path from "node:path";
 
 const MAX_SHIFT_MS = 7 * 86_400_000;
@@ -38,5 +40,12 @@ export function clockOffsetMs(env: NodeJS.ProcessEnv = process.env): number {
 
 /** The suite's current instant. */
 export function suiteNow(): Date {
+  // In a process the preload has shifted (serve.ts), Date is the suite's clock already.
+  if ((globalThis as Record<symbol, unknown>)[Symbol.for("coachbook.shiftedClock")] !== undefined) return new Date();
   return new Date(Date.now() + clockOffsetMs());
+}
+
+/** Shifts this process's own clock (the preload, loaded late): before any database opens. */
+export function shiftThisProcess(): void {
+  if (clockOffsetMs() !== 0) require(SHIFTED_CLOCK_PRELOAD);
 }

@@ -12,11 +12,14 @@ import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed";
 import { ensureBuild } from "../../scripts/lib/ensure-build";
-import { clockOffsetMs, SHIFTED_CLOCK_PRELOAD, suiteNow } from "./clock";
+import { clockOffsetMs, SHIFTED_CLOCK_PRELOAD, shiftThisProcess, suiteNow } from "./clock";
 
 async function main(): Promise<void> {
   const port = process.env.E2E_PORT ?? "3310";
   await ensureBuild();
+  // PGlite takes now() from this process's clock: the seed's rows (its
+  // generation run's started_at) must be stamped on the suite's clock too.
+  shiftThisProcess();
   const dataDir = mkdtempSync(path.join(tmpdir(), "coachbook-e2e-"));
   const handle = await openDatabase({ databaseUrl: "", pgliteDataDir: dataDir });
   try {
