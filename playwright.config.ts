@@ -2,10 +2,15 @@
 // against the production build on a fresh PGlite database with the demo
 // data (tests/e2e/serve.ts starts it). One worker: the scenarios share that
 // server and its demo accounts, each using its own people.
+// E2E_NOW=2026-12-07T09:30:00Z runs everything as if at that instant
+// (tests/e2e/clock.ts): the seed, the server, the specs and the pages.
 import { defineConfig, devices } from "@playwright/test";
+import { clockOffsetMs } from "./tests/e2e/clock";
 
 const port = Number(process.env.E2E_PORT ?? 3310);
 const baseURL = `http://127.0.0.1:${port}`;
+// Taken once here, in the runner, and inherited by the workers and the server.
+const clockOffset = clockOffsetMs();
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -47,7 +52,7 @@ export default defineConfig({
   webServer: {
     command: `npx tsx tests/e2e/serve.ts`,
     url: `${baseURL}/api/health`,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_CLOCK_OFFSET_MS: String(clockOffset) },
     // May build the app first.
     timeout: 15 * 60_000,
     reuseExistingServer: false,

@@ -12,7 +12,7 @@ import { firstOccurrenceDate } from "@/domain/recurrence";
 import { instantToWallClock, wallClockToInstant } from "@/domain/time";
 import { createOneTimeBooking } from "@/server/bookings/create-one-time-booking";
 import { createRecurringBooking } from "@/server/bookings/create-recurring-booking";
-import { sessionHorizonWeeks } from "@/server/config";
+import { businessTimeZone, sessionHorizonWeeks } from "@/server/config";
 import { generateSessions } from "@/server/sessions/generate-sessions";
 import { createUser } from "@/server/users/create-user";
 import { coachSettings, users, weeklyAvailability, type UserRole } from "./schema";
@@ -112,7 +112,8 @@ export async function seedDemoData(db: DatabaseOrTransaction, options: { now?: D
  * Alex: every Tuesday 10:00–11:00 with Camille (Paris), booked three weeks
  * ago so there is a history; Sam: every other
  * Thursday 15:00–15:45 with Jordan (New York); Robin: one session with
- * Camille last Friday and one next Friday at 14:00 Paris time. Booked by the owner on their
+ * Camille last week's Friday (held: the owner's "last week" always has it,
+ * and no browser test changes it) and one next Friday, at 14:00 Paris time. Booked by the owner on their
  * behalf; dates the calendar cannot take are skipped, never forced.
  */
 async function seedDemoBookings(tx: DatabaseOrTransaction, person: (email: string) => Actor, now: Date): Promise<void> {
@@ -151,9 +152,17 @@ async function seedDemoBookings(tx: DatabaseOrTransaction, person: (email: strin
     },
     now,
   });
+  // "Next Friday" is the first Friday after today in Paris, so at least the
+  // rest of today away (14:00 tomorrow, seeded on a Thursday at 23:59) and
+  // well past the minimum notice. "Last Friday" is the Friday of the previous
+  // Monday-based week in the business zone, the week the owner's figures call
+  // "last week", whatever the weekday or hour of seeding: Friday 14:00 Paris
+  // falls on that Friday or Saturday in any zone, and before this Monday.
+  // (It was next Friday minus 7 days: today, when seeded on a Friday.)
   const tomorrow = Temporal.PlainDate.from(today("Europe/Paris")).add({ days: 1 }).toString();
   const nextFriday = firstOccurrenceDate(tomorrow, 5);
-  const lastFriday = Temporal.PlainDate.from(nextFriday).subtract({ days: 7 }).toString();
+  const businessToday = Temporal.PlainDate.from(today(businessTimeZone()));
+  const lastFriday = businessToday.subtract({ days: businessToday.dayOfWeek - 1 + 3 }).toString();
   for (const friday of [lastFriday, nextFriday]) {
     await createOneTimeBooking({
       db: tx,

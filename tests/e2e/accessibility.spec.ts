@@ -1,9 +1,9 @@
 // Every page of every role, checked by axe-core in the browser: no serious
 // or critical WCAG 2.1 A/AA violation (labels, contrast, roles, names).
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { NAVIGATION } from "@/components/navigation";
-import { SIGNED_IN_ACCOUNTS, signedInState } from "./support";
+import { expect, SIGNED_IN_ACCOUNTS, signedInState, test } from "./support";
 
 async function expectAccessible(page: Page, path: string): Promise<void> {
   await page.goto(path);

@@ -1,7 +1,6 @@
 // Signing up, in and out, each role landing on its home, and nobody opening
 // another role's pages.
-import { expect, test } from "@playwright/test";
-import { signedInState } from "./support";
+import { expect, signedInState, test } from "./support";
 
 test("a visitor signs up, lands on the member home, signs out and back in", async ({ page }) => {
   const email = `new.member.${Date.now()}@example.test`;

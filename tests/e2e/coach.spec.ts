@@ -5,16 +5,21 @@
 // Jordan's calendar. The viewer is in London, so Paris times are named.
 // Each scenario works on its own week of Camille's calendar, so the order
 // of the tests does not matter; none touches member3 (the member spec's).
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { addDays, dateInZone, mondayOf } from "@/lib/time-format";
-import { saveScreenshot, signedInState } from "./support";
+import { suiteNow } from "./clock";
+import { expect, saveScreenshot, signedInState, test } from "./support";
 
 const COACH_STATE = signedInState("coach.paris@coachbook.test");
 const OWNER_STATE = signedInState("owner@coachbook.test");
 
-const PARIS = "Europe/Paris";
-/** The Monday of this week in Paris, and the Tuesday `weeks` weeks later (Alex's day). */
-const thisMonday = () => mondayOf(dateInZone(new Date(), PARIS));
+/**
+ * The calendar's weeks are the viewer's (playwright.config.ts: London), not
+ * Camille's: on a Sunday 23:30 in London it is already Monday in Paris.
+ */
+const VIEWER_ZONE = "Europe/London";
+/** The Monday of the calendar's this week, and the Tuesday `weeks` weeks later (Alex's day). */
+const thisMonday = () => mondayOf(dateInZone(suiteNow(), VIEWER_ZONE));
 const tuesdayIn = (weeks: number) => addDays(thisMonday(), 7 * weeks + 1);
 
 /** The session of `member` in the calendar shown (a session is a list item inside a day's). */

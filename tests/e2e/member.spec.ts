@@ -1,8 +1,7 @@
 // A member books a weekly series from a coach's free times, sees its next
 // sessions, cancels one occurrence and then the whole series; and books a
 // single session.
-import { expect, test } from "@playwright/test";
-import { saveScreenshot, signedInState } from "./support";
+import { expect, saveScreenshot, signedInState, test } from "./support";
 
 test.describe("as Robin", () => {
   test.use({ storageState: signedInState("member3@coachbook.test") });

@@ -1,7 +1,8 @@
 // The server the browser tests run against: the production build (built
 // here when stale) on a new PGlite directory, migrated and seeded with the
 // demo data, on 127.0.0.1:E2E_PORT. Playwright starts it and stops it; the
-// directory is removed on the way out.
+// directory is removed on the way out. With E2E_NOW (clock.ts) the seed and
+// the server both run on the suite's shifted clock.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,15 +12,19 @@ import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed";
 import { ensureBuild } from "../../scripts/lib/ensure-build";
+import { clockOffsetMs, SHIFTED_CLOCK_PRELOAD, shiftThisProcess, suiteNow } from "./clock";
 
 async function main(): Promise<void> {
   const port = process.env.E2E_PORT ?? "3310";
   await ensureBuild();
+  // PGlite takes now() from this process's clock: the seed's rows (its
+  // generation run's started_at) must be stamped on the suite's clock too.
+  shiftThisProcess();
   const dataDir = mkdtempSync(path.join(tmpdir(), "coachbook-e2e-"));
   const handle = await openDatabase({ databaseUrl: "", pgliteDataDir: dataDir });
   try {
     await migrateDatabase(handle);
-    await seedDemoData(handle.db);
+    await seedDemoData(handle.db, { now: suiteNow() });
   } finally {
     await handle.close();
   }
@@ -35,6 +40,12 @@ async function main(): Promise<void> {
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
   };
   delete env.DATABASE_URL;
+  if (clockOffsetMs() !== 0) {
+    // NODE_OPTIONS rather than an argument of this spawn: it reaches any
+    // process Next starts too.
+    env.NODE_OPTIONS = [env.NODE_OPTIONS, `--require ${JSON.stringify(SHIFTED_CLOCK_PRELOAD)}`].filter(Boolean).join(" ");
+    console.log(`serve: clock shifted to ${suiteNow().toISOString()} (E2E_NOW ${process.env.E2E_NOW ?? "from the offset"})`);
+  }
   const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], { env, stdio: "inherit" });
   const stop = () => {
     child.kill("SIGTERM");

@@ -1,8 +1,28 @@
-// Shared steps of the browser tests: sign in as a demo account, the saved
-// sessions of auth.setup.ts, and screenshots under test-results/screenshots/
-// for the review.
-import { expect, type Page } from "@playwright/test";
+// Shared steps of the browser tests: `test` with the suite's clock in every
+// page, sign in as a demo account, the saved sessions of auth.setup.ts, and
+// screenshots under test-results/screenshots/ for the review.
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "@/db/seed";
+import { clockOffsetMs, suiteNow } from "./clock";
+
+export { expect };
+
+/**
+ * Gives a context's pages the suite's clock (E2E_NOW; clock.ts), still
+ * flowing. Without E2E_NOW, nothing: the pages keep the real clock and
+ * their real timers. For contexts a test opens itself; `test` does it for its own.
+ */
+export async function useSuiteClock(context: BrowserContext): Promise<void> {
+  if (clockOffsetMs() !== 0) await context.clock.install({ time: suiteNow() });
+}
+
+/** Playwright's `test`, its pages on the suite's clock: every spec imports this one. */
+export const test = base.extend({
+  context: async ({ context }, use) => {
+    await useSuiteClock(context);
+    await use(context);
+  },
+});
 
 export type DemoEmail = (typeof DEMO_ACCOUNTS)[number]["email"];
 

@@ -1,13 +1,22 @@
 // The demo seed: one owner, two coaches in their own zones with weekly rules,
 // three members — once. A second run (or a run on a database with users)
-// writes nothing.
+// writes nothing. Seeded on any weekday at any hour, its "last week" holds a
+// held session and its "next Friday" is bookable (the browser suite relies
+// on both).
 import { verifyPassword } from "better-auth/crypto";
 import { asc, eq, sql } from "drizzle-orm";
+import { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { accounts, bookings, coachSettings, recurringBookings, trainingSessions, users, weeklyAvailability } from "@/db/schema";
 import { DEMO_ACCOUNTS, seedDemoData } from "@/db/seed";
+import { instantToWallClock } from "@/domain/time";
+import { weeklyFigures } from "@/server/reports/weekly-figures";
+import { clearBusinessData } from "../helpers/people";
 import { createMigratedTestDatabase } from "../helpers/test-database";
+
+/** A Friday afternoon: the day CI first went red on the seed's "last Friday". */
+const NOW = new Date("2026-12-04T17:00:00Z");
 
 let handle: DatabaseHandle;
 
@@ -21,7 +30,7 @@ afterAll(async () => {
 
 describe("seedDemoData", () => {
   it("seeds an owner, two coaches with zones and weekly rules, and three members", async () => {
-    expect(await seedDemoData(handle.db)).toBe(true);
+    expect(await seedDemoData(handle.db, { now: NOW })).toBe(true);
 
     const rows = await handle.db
       .select({ id: users.id, email: users.email, role: users.role, timezone: coachSettings.timezone, defaultDuration: coachSettings.defaultDuration })
@@ -60,7 +69,7 @@ describe("seedDemoData", () => {
       [4, "15:00", 2, "active"],
     ]);
     const sessions = await handle.db.select().from(trainingSessions);
-    const now = Date.now();
+    const now = NOW.getTime();
     const past = sessions.filter((session) => session.endsAt.getTime() <= now);
     const ahead = sessions.filter((session) => session.startsAt.getTime() > now);
     // Three weeks of Tuesdays and last Friday's one-time session are history, all completed.
@@ -92,7 +101,7 @@ describe("seedDemoData", () => {
   it("seeds nothing the second time", async () => {
     const count = async () => (await handle.db.select({ n: sql<number>`count(*)::int` }).from(users))[0]!.n;
     const before = await count();
-    expect(await seedDemoData(handle.db)).toBe(false);
+    expect(await seedDemoData(handle.db, { now: NOW })).toBe(false);
     expect(await count()).toBe(before);
     expect(before).toBe(6);
   });
@@ -100,12 +109,61 @@ describe("seedDemoData", () => {
   it("seeds once when two first runs start at the same time", async () => {
     const fresh = await createMigratedTestDatabase();
     try {
-      const results = await Promise.all([seedDemoData(fresh.db), seedDemoData(fresh.db)]);
+      const results = await Promise.all([seedDemoData(fresh.db, { now: NOW }), seedDemoData(fresh.db, { now: NOW })]);
       expect(results.sort()).toEqual([false, true]);
       const [row] = await fresh.db.select({ n: sql<number>`count(*)::int` }).from(users);
       expect(row!.n).toBe(DEMO_ACCOUNTS.length);
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe("seedDemoData on any weekday, at any hour", () => {
+  // Each weekday of one week (business zone UTC, as in the tests), and the
+  // hours where Paris, London and UTC disagree on the date or the week.
+  const instants = [
+    "2026-12-07T06:00:00Z", // Monday, early morning
+    "2026-12-08T08:30:00Z", // Tuesday 09:30 Paris, before Alex's 10:00
+    "2026-12-09T12:00:00Z", // Wednesday
+    "2026-12-10T22:30:00Z", // Thursday 23:30 Paris: next Friday is tomorrow
+    "2026-12-04T17:00:00Z", // Friday afternoon (CI's red day)
+    "2026-12-11T22:30:00Z", // Friday 23:30 Paris
+    "2026-12-11T23:30:00Z", // Friday 23:30 UTC, Saturday in Paris
+    "2026-12-12T10:00:00Z", // Saturday
+    "2026-12-13T23:30:00Z", // Sunday 23:30 UTC, Monday in Paris
+    "2026-03-29T00:30:00Z", // Sunday of the spring-forward change in Paris
+  ];
+
+  it.each(instants)("seeded at %s: last week has Robin's held Friday, next Friday is ahead and scheduled", async (at) => {
+    const now = new Date(at);
+    await clearBusinessData(handle.db);
+    expect(await seedDemoData(handle.db, { now })).toBe(true);
+
+    const [owner] = await handle.db.select().from(users).where(eq(users.role, "owner"));
+    const figures = await weeklyFigures({ db: handle.db, actor: owner!, now });
+    const lastWeek = { from: new Date(figures.lastWeek.startsAt), to: new Date(figures.lastWeek.endsAt) };
+
+    const robin = await handle.db
+      .select({ startsAt: trainingSessions.startsAt, status: trainingSessions.status })
+      .from(trainingSessions)
+      .innerJoin(users, eq(users.id, trainingSessions.memberId))
+      .where(eq(users.email, "member3@coachbook.test"))
+      .orderBy(asc(trainingSessions.startsAt));
+    expect(robin).toHaveLength(2);
+    const [last, next] = robin as [(typeof robin)[0], (typeof robin)[0]];
+    const parisFriday = (instant: Date) => Temporal.PlainDate.from(instantToWallClock(instant, "Europe/Paris").date).dayOfWeek;
+
+    expect(last.status).toBe("completed");
+    expect(last.startsAt >= lastWeek.from && last.startsAt < lastWeek.to).toBe(true);
+    expect(parisFriday(last.startsAt)).toBe(5);
+    // The owner's figures count it, with or without Alex's Tuesday there.
+    expect(figures.lastWeek.held).toBeGreaterThanOrEqual(1);
+
+    expect(next.status).toBe("scheduled");
+    expect(parisFriday(next.startsAt)).toBe(5);
+    // Beyond the 120 minutes' notice, and at most a week ahead.
+    expect(next.startsAt.getTime()).toBeGreaterThan(now.getTime() + 120 * 60_000);
+    expect(next.startsAt.getTime()).toBeLessThanOrEqual(now.getTime() + 8 * 86_400_000);
   });
 });
