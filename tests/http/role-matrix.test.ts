@@ -82,6 +82,8 @@ const protectedRoutes: ProtectedRoute[] = [
     request: () => [`/api/v1/users/${ids.member}`, jsonPatch({ role: "member" })],
   },
   { name: "GET /api/v1/reports/weekly-figures", request: () => ["/api/v1/reports/weekly-figures", { method: "GET" }] },
+  // The booking window as it is: allowed for the owner, changes nothing.
+  { name: "PATCH /api/v1/studio-settings", request: () => ["/api/v1/studio-settings", jsonPatch({ bookingWindowDays: 365 })] },
 ];
 
 const expected: Record<Caller, number> = { anonymous: 401, member: 403, coach: 403, owner: 200 };
