@@ -14,7 +14,19 @@ export async function resolveBookingParties(
   db: DatabaseOrTransaction,
   actor: Actor | null,
   input: { coachId: string; memberId?: string | undefined },
-): Promise<{ coach: CoachRecord; memberId: string; member: { id: string; name: string } }> {
+): Promise<{ coach: CoachRecord; memberId: string }> {
+  const member = await resolveBookingMember(db, actor, input);
+  const coach = await findCoach(db, input.coachId);
+  if (!coach) throw new AppError("invalid_input", "coachId: Not a coach", { coachId: "No coach with this id" });
+  return { coach, memberId: member.id };
+}
+
+/** The member side alone (authorization included): the actor when a member books, else the member named in the input, read from the database. */
+export async function resolveBookingMember(
+  db: DatabaseOrTransaction,
+  actor: Actor | null,
+  input: { coachId: string; memberId?: string | undefined },
+): Promise<{ id: string; name: string }> {
   assertCan(actor, "bookings:create");
   let member: { id: string; name: string } | undefined;
   if (actor.role === "member") {
@@ -39,7 +51,5 @@ export async function resolveBookingParties(
       throw new AppError("invalid_input", "memberId: Not a member", { memberId: "No member with this id" });
     }
   }
-  const coach = await findCoach(db, input.coachId);
-  if (!coach) throw new AppError("invalid_input", "coachId: Not a coach", { coachId: "No coach with this id" });
-  return { coach, memberId: member.id, member };
+  return member;
 }

@@ -10,7 +10,6 @@
 // could overlap queue briefly on advisory locks instead of deadlocking; a
 // lock not had within BOOKING_LOCK_TIMEOUT_MS is a 409 "try again".
 import { randomUUID } from "node:crypto";
-import { TransactionRollbackError } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/auth/current-actor";
 import type { DatabaseOrTransaction } from "@/db";
@@ -19,8 +18,8 @@ import { AppError } from "@/domain/errors";
 import { instant, recordId } from "../fields";
 import type { SessionView } from "../sessions/session-view";
 import { parseInput } from "../validation";
-import { resolveBookingParties } from "./booking-parties";
-import { insertOneTimeBooking, lockBookingTime, timeProblem, type BookingTime, type TimeProblem } from "./booking-time";
+import { resolveBookingMember } from "./booking-parties";
+import { coachAndTimeProblem, timeProblem, writeOneTimeBooking, type BookingTime, type TimeProblem } from "./booking-time";
 
 const MAX_LENGTH_MS = 8 * 60 * 60 * 1000;
 
@@ -54,7 +53,14 @@ export async function createOneTimeBooking(options: {
   const input = parseInput(createOneTimeBookingInput, options.input);
   const { actor, db } = options;
 
-  const { coach, member } = await resolveBookingParties(db, actor, input);
+  const member = await resolveBookingMember(db, actor, input);
+  // The coach, and whether the time is open, in one read: a time already
+  // taken (or not open) is then refused without a transaction, lock or write.
+  // Only bookings racing a winner that has not committed yet go further, and
+  // the constraint decides those.
+  const found = await coachAndTimeProblem(db, { coachId: input.coachId, memberId: member.id, startsAt: input.startsAt, endsAt: input.endsAt });
+  if (!found) throw new AppError("invalid_input", "coachId: Not a coach", { coachId: "No coach with this id" });
+  const { coach } = found;
   if (input.startsAt <= now) {
     throw new AppError("invalid_input", "startsAt: Must be in the future", { startsAt: "Must be in the future" });
   }
@@ -68,34 +74,23 @@ export async function createOneTimeBooking(options: {
 
   const time: BookingTime = { coachId: coach.id, memberId: member.id, zone: coach.timezone, startsAt: input.startsAt, endsAt: input.endsAt };
   const refusal = (problem: TimeProblem) => new AppError("conflict", problemMessage(problem, coach.name, actor?.role === "member"));
-  // A time already taken (or not open) is refused with this one read: no
-  // transaction, lock or write. Only bookings racing a winner that has not
-  // committed yet go further, and the constraint decides those.
-  const before = await timeProblem(db, time);
-  if (before) throw refusal(before);
+  if (found.problem) throw refusal(found.problem);
 
   const ids = { bookingId: randomUUID(), sessionId: randomUUID() };
-  let changed: "blocked" | "outside_availability" | undefined;
-  let status: string;
+  let written: Awaited<ReturnType<typeof writeOneTimeBooking>>;
   try {
-    status = await db.transaction(async (tx) => {
-      await lockBookingTime(tx, time);
-      const result = await insertOneTimeBooking(tx, { ...time, ...ids, now });
-      if ("status" in result) return result.status;
-      // Availability changed since the read above: nothing was written.
-      changed = result.problem;
-      return tx.rollback();
-    });
+    written = await writeOneTimeBooking(db, { ...time, ...ids, now });
   } catch (error) {
-    if (changed && error instanceof TransactionRollbackError) throw refusal(changed);
     if (hasPostgresCode(error, LOCK_NOT_AVAILABLE)) {
-      throw new AppError("conflict", "This time is being booked by someone else right now; try again in a moment");
+      throw new AppError("conflict", "This time is being booked or changed right now; try again in a moment");
     }
     const busy = overlapReason(error);
     // Taken while this request ran: say by whom, as the read before would have.
     if (busy) throw refusal((await timeProblem(db, time)) ?? busy);
     throw error;
   }
+  // Availability changed since the read above: nothing was written.
+  if ("problem" in written) throw refusal(written.problem);
 
   // The session as selectSessionViews() shows it, from what this request already knows.
   const session: SessionView = {
@@ -110,7 +105,7 @@ export async function createOneTimeBooking(options: {
     cancellationReason: null,
     cancelledAt: null,
   };
-  return { booking: { id: ids.bookingId, status }, session };
+  return { booking: { id: ids.bookingId, status: written.status }, session };
 }
 
 /** Why the time was refused, in the booker's words: a member booking a time they already hold with this coach (a second click) hears that, not "someone else". */
