@@ -32,13 +32,14 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string;
   /** PGlite data directory; "memory://" for an in-memory database. */
   pgliteDataDir?: string;
-  /** PostgreSQL pool bounds; defaults POOL_BOUNDS (env DATABASE_POOL_SIZE, DATABASE_POOL_QUEUE, DATABASE_POOL_WAIT_MS). */
+  /** PostgreSQL pool bounds; defaults poolBounds() (env DATABASE_POOL_SIZE, DATABASE_POOL_QUEUE, DATABASE_POOL_WAIT_MS). */
   pool?: Partial<PoolBounds>;
 }
 
 /**
  * How many connections a process keeps, how many requests may wait for one,
- * and for how long. Every wait is bounded: past either bound a request gets
+ * and for how long (the wait includes opening a connection when the pool
+ * has room for one). Every wait is bounded: past either bound a request gets
  * an error the edges answer 503 with Retry-After (isDatabaseUnavailable),
  * instead of queueing behind a database that cannot keep up.
  */
@@ -56,7 +57,7 @@ export function poolBounds(env: NodeJS.ProcessEnv = process.env): PoolBounds {
   return {
     size: number(env.DATABASE_POOL_SIZE, 10),
     maxWaiting: number(env.DATABASE_POOL_QUEUE, 500),
-    waitMs: number(env.DATABASE_POOL_WAIT_MS, 3_000),
+    waitMs: number(env.DATABASE_POOL_WAIT_MS, 5_000),
   };
 }
 
@@ -108,7 +109,10 @@ export async function openDatabase(
   if (databaseUrl) {
     const bounds = { ...poolBounds(), ...options.pool };
     const pool = boundedPool(
-      new Pool({ connectionString: databaseUrl, max: bounds.size, connectionTimeoutMillis: bounds.waitMs }),
+      // Idle connections are kept a minute (node-postgres: 10 s): a burst after
+      // a quiet spell then finds them open instead of opening ten at once,
+      // which on a loaded server can itself take seconds.
+      new Pool({ connectionString: databaseUrl, max: bounds.size, connectionTimeoutMillis: bounds.waitMs, idleTimeoutMillis: 60_000 }),
       bounds.maxWaiting,
     );
     // An idle connection cut by the server (restart, failover, network) is
