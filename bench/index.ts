@@ -1,4 +1,5 @@
-// `npm run bench -- [--series N] [--requests N] [--racers N] [--only generation,http] [--json]`
+// `npm run bench -- [--series N] [--requests N] [--racers N] [--only generation,http]
+//                    [--contention-seconds S] [--contention-connections C] [--cpu-bookings N] [--json]`
 //
 // Coachbook's performance figures, each a ratio (or a count) measured in one
 // run, because the machines are shared and noisy. Builds its own data in a
@@ -15,7 +16,13 @@
 //               ÷ p50 of /api/health on the same server (p95 ratio ≤ 3; shown
 //               beside health's own p95 ÷ p50, the machine's spread);
 //               R members booking one slot at once (exactly 1 × 201,
-//               R − 1 × 409, no 5xx) and R different slots (all 201).
+//               R − 1 × 409, no 5xx) and R different slots (all 201);
+//               contention: C connections (default 50) book one slot for
+//               S seconds (default 20) while /api/health is probed every
+//               100 ms: health's p99 ÷ its idle p50 (≤ 5), no 5xx, exactly
+//               one 201; CPU of the server process (its /proc counters) per
+//               successful booking ÷ per /api/health (≤ 4), and per refused
+//               (taken) booking.
 // Prints a table (or one JSON line per figure with --json). Exits 1 when a
 // correctness check fails (race counts, the invariant checker afterwards);
 // a missed target is flagged in the table, not an error.
@@ -36,6 +43,7 @@ import {
   seedGenerationData,
   type BenchDatabase,
 } from "./lib/bench-database";
+import { measureContention, measureCpu, seedContentionData, type ContentionFigure, type CpuFigure } from "./lib/contention-figures";
 import { measureHttp, seedHttpData, startBenchServer, type RaceFigure } from "./lib/http-figures";
 
 const WEEKS = 6;
@@ -46,6 +54,9 @@ interface Options {
   series: number;
   requests: number;
   racers: number;
+  contentionSeconds: number;
+  contentionConnections: number;
+  cpuBookings: number;
   only: Set<Part>;
   json: boolean;
 }
@@ -69,6 +80,9 @@ function parseOptions(argv: string[]): Options {
       series: { type: "string", default: "1000" },
       requests: { type: "string", default: "200" },
       racers: { type: "string", default: "200" },
+      "contention-seconds": { type: "string", default: "20" },
+      "contention-connections": { type: "string", default: "50" },
+      "cpu-bookings": { type: "string", default: "300" },
       only: { type: "string" },
       json: { type: "boolean", default: false },
     },
@@ -88,6 +102,9 @@ function parseOptions(argv: string[]): Options {
     series: whole("series", values.series!, 1, 1_000_000),
     requests: whole("requests", values.requests!, 1, 100_000),
     racers: whole("racers", values.racers!, 2, 1_000),
+    contentionSeconds: whole("contention-seconds", values["contention-seconds"]!, 1, 600),
+    contentionConnections: whole("contention-connections", values["contention-connections"]!, 2, 1_000),
+    cpuBookings: whole("cpu-bookings", values["cpu-bookings"]!, 10, 10_000),
     only,
     json: values.json!,
   };
@@ -256,6 +273,75 @@ function raceFigures(name: string, race: RaceFigure, expected: Record<string, nu
   ];
 }
 
+function contentionFigures(contention: ContentionFigure): Figure[] {
+  const serverErrors = Object.entries(contention.statuses)
+    .filter(([status]) => Number(status) >= 500 || Number(status) === 0)
+    .reduce((sum, [, count]) => sum + count, 0);
+  const unexpected = Object.entries(contention.statuses)
+    .filter(([status]) => !["201", "409", "429"].includes(status))
+    .reduce((sum, [, count]) => sum + count, 0);
+  const winners = contention.statuses["201"] ?? 0;
+  const ratio = contention.healthMs.p99 / contention.healthIdleMs.p50;
+  const counts = Object.entries(contention.statuses)
+    .map(([status, count]) => `${count} × ${status}`)
+    .join(", ");
+  return [
+    {
+      figure: "contention_health_p99_vs_idle_p50",
+      value: round(ratio),
+      unit: "ratio",
+      target: "≤ 5",
+      met: ratio <= 5,
+      detail:
+        `health during: p50 ${contention.healthMs.p50} ms, p99 ${contention.healthMs.p99} ms, max ${contention.healthMs.max} ms ` +
+        `(${contention.healthMs.probes} probes, ${contention.healthMs.failed} not 200); idle p50 ${contention.healthIdleMs.p50} ms; ` +
+        `${contention.connections} connections × ${contention.seconds} s on one slot`,
+    },
+    {
+      figure: "contention_5xx",
+      value: serverErrors,
+      unit: "responses",
+      target: "0",
+      met: serverErrors === 0 && unexpected === 0 && contention.healthMs.failed === 0,
+      check: true,
+      detail: `${contention.bookings} bookings: ${counts}`,
+    },
+    { figure: "contention_winners", value: winners, unit: "× 201", target: "1", met: winners === 1, check: true },
+    {
+      figure: "contention_booking_p99",
+      value: contention.bookingMs.p99,
+      unit: "ms",
+      target: null,
+      met: null,
+      detail: `p50 ${contention.bookingMs.p50} ms, max ${contention.bookingMs.max} ms`,
+    },
+  ];
+}
+
+function cpuFigures(cpu: CpuFigure): Figure[] {
+  const ratio = cpu.bookingCpuMs / cpu.healthCpuMs;
+  const refused = cpu.refusedCpuMs / cpu.healthCpuMs;
+  const ms = (value: number) => Math.round(value * 100) / 100;
+  return [
+    {
+      figure: "booking_cpu_vs_health_cpu",
+      value: round(ratio),
+      unit: "ratio",
+      target: "≤ 4",
+      met: ratio <= 4,
+      detail: `server CPU per booking ${ms(cpu.bookingCpuMs)} ms (${cpu.bookings} × 201), per health ${ms(cpu.healthCpuMs)} ms (${cpu.healthRequests} requests)`,
+    },
+    {
+      figure: "refused_booking_cpu_vs_health_cpu",
+      value: round(refused),
+      unit: "ratio",
+      target: null,
+      met: null,
+      detail: `server CPU per refused booking ${ms(cpu.refusedCpuMs)} ms (${cpu.bookings} × 409, the slot taken)`,
+    },
+  ];
+}
+
 async function httpFigures(
   database: BenchDatabase,
   handle: DatabaseHandle,
@@ -264,12 +350,22 @@ async function httpFigures(
   log(options, "building the app if needed…");
   await ensureBuild();
   const data = await seedHttpData(handle, { racers: options.racers });
+  const cpuWarmUp = 50;
+  const contentionData = await seedContentionData(handle, {
+    connections: options.contentionConnections,
+    cpuBookings: options.cpuBookings,
+    warmUp: cpuWarmUp,
+  });
   await handle.close(); // PGlite: the server needs the data directory to itself.
   log(options, "starting the app…");
   const server = await startBenchServer(database);
   try {
     log(options, `${options.requests} × slots and health, then the races…`);
     const http = await measureHttp(server, data, { requests: options.requests });
+    log(options, `CPU: ${options.cpuBookings * 4} × health, ${options.cpuBookings} bookings, ${options.cpuBookings} refused…`);
+    const cpu = await measureCpu(server, contentionData, { healthRequests: options.cpuBookings * 4, bookings: options.cpuBookings, warmUp: cpuWarmUp });
+    log(options, `contention: ${options.contentionConnections} connections on one slot for ${options.contentionSeconds} s…`);
+    const contention = await measureContention(server, contentionData, { seconds: options.contentionSeconds });
     const p95Ratio = http.slots.slotsMs.p95 / http.slots.healthMs.p50;
     const p50Ratio = http.slots.slotsMs.p50 / http.slots.healthMs.p50;
     const leaks = /BETTER_AUTH_SECRET|benchtoken/.test(server.output());
@@ -296,6 +392,8 @@ async function httpFigures(
         },
         ...raceFigures("race_same_slot", http.sameSlot, { "201": 1, "409": options.racers - 1 }),
         ...raceFigures("race_different_slots", http.differentSlots, { "201": options.racers }),
+        ...contentionFigures(contention),
+        ...cpuFigures(cpu),
         { figure: "server_output_secret_free", value: leaks ? 0 : 1, unit: "", target: "1", met: !leaks, check: true },
       ],
     };
@@ -340,7 +438,14 @@ async function main(argv: string[]): Promise<number> {
     await database.drop();
   }
 
-  const context = { engine: database.kind, series: options.series, requests: options.requests, racers: options.racers };
+  const context = {
+    engine: database.kind,
+    series: options.series,
+    requests: options.requests,
+    racers: options.racers,
+    contentionSeconds: options.contentionSeconds,
+    contentionConnections: options.contentionConnections,
+  };
   if (options.json) {
     for (const figure of figures) console.log(JSON.stringify({ ...figure, ...context }));
   } else {

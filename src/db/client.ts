@@ -8,6 +8,7 @@ import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
+import { DatabaseBusyError } from "./errors";
 
 export type PgliteDb = ReturnType<typeof drizzlePglite>;
 export type PostgresDb = ReturnType<typeof drizzlePostgres>;
@@ -31,6 +32,33 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string;
   /** PGlite data directory; "memory://" for an in-memory database. */
   pgliteDataDir?: string;
+  /** PostgreSQL pool bounds; defaults poolBounds() (env DATABASE_POOL_SIZE, DATABASE_POOL_QUEUE, DATABASE_POOL_WAIT_MS). */
+  pool?: Partial<PoolBounds>;
+}
+
+/**
+ * How many connections a process keeps, how many requests may wait for one,
+ * and for how long (the wait includes opening a connection when the pool
+ * has room for one). Every wait is bounded: past either bound a request gets
+ * an error the edges answer 503 with Retry-After (isDatabaseUnavailable),
+ * instead of queueing behind a database that cannot keep up.
+ */
+export interface PoolBounds {
+  size: number;
+  maxWaiting: number;
+  waitMs: number;
+}
+
+export function poolBounds(env: NodeJS.ProcessEnv = process.env): PoolBounds {
+  const number = (value: string | undefined, fallback: number) => {
+    const n = Number(value);
+    return value && Number.isInteger(n) && n > 0 ? n : fallback;
+  };
+  return {
+    size: number(env.DATABASE_POOL_SIZE, 10),
+    maxWaiting: number(env.DATABASE_POOL_QUEUE, 500),
+    waitMs: number(env.DATABASE_POOL_WAIT_MS, 5_000),
+  };
 }
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
@@ -47,6 +75,25 @@ export function currentDatabaseLocation(env: NodeJS.ProcessEnv = process.env): D
 }
 
 /**
+ * A pool that refuses a connection request at once when `maxWaiting`
+ * requests already wait (node-postgres queues without bound). Plain queries
+ * and transactions both come through connect(); connectionTimeoutMillis
+ * bounds how long a queued one waits.
+ */
+function boundedPool(pool: Pool, maxWaiting: number): Pool {
+  const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, ...rest: unknown[]) => void) => unknown;
+  const bounded = (callback?: (error: Error | undefined, ...rest: unknown[]) => void): unknown => {
+    if (pool.waitingCount < maxWaiting) return connect(callback);
+    const error = new DatabaseBusyError(pool.waitingCount);
+    if (!callback) return Promise.reject(error);
+    process.nextTick(() => callback(error));
+    return undefined;
+  };
+  pool.connect = bounded as Pool["connect"];
+  return pool;
+}
+
+/**
  * The one way to open PGlite: with btree_gist, which PGlite only knows when
  * it is passed to the constructor, also when reopening a data directory.
  * `loadDataDir` fills a new directory from a dumpDataDir() tarball.
@@ -60,7 +107,14 @@ export async function openDatabase(
 ): Promise<DatabaseHandle> {
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   if (databaseUrl) {
-    const pool = new Pool({ connectionString: databaseUrl });
+    const bounds = { ...poolBounds(), ...options.pool };
+    const pool = boundedPool(
+      // Idle connections are kept a minute (node-postgres: 10 s): a burst after
+      // a quiet spell then finds them open instead of opening ten at once,
+      // which on a loaded server can itself take seconds.
+      new Pool({ connectionString: databaseUrl, max: bounds.size, connectionTimeoutMillis: bounds.waitMs, idleTimeoutMillis: 60_000 }),
+      bounds.maxWaiting,
+    );
     // An idle connection cut by the server (restart, failover, network) is
     // reported here; without a listener it would crash the process. The pool
     // drops it and opens a new one on the next query.

@@ -4,6 +4,10 @@
 export const UNIQUE_VIOLATION = "23505";
 export const EXCLUSION_VIOLATION = "23P01";
 export const DEADLOCK_DETECTED = "40P01";
+/** A lock not had within lock_timeout. */
+export const LOCK_NOT_AVAILABLE = "55P03";
+/** A statement ended by statement_timeout (or a cancel request). */
+export const QUERY_CANCELED = "57014";
 
 /** The first error on the cause chain that carries this SQLSTATE, or undefined. */
 export function postgresError(error: unknown, code: string): { code: string; constraint?: string } | undefined {
@@ -28,8 +32,13 @@ export function overlapReason(error: unknown): "coach_busy" | "member_busy" | nu
 
 /** Node's network error codes that mean "the database server cannot be reached". */
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "EAI_AGAIN"]);
-/** SQLSTATEs of a server that is there but will not serve: connection exceptions (08…), shutting down, starting up, full. */
-const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
+/**
+ * SQLSTATEs of a server that is there but will not serve: connection
+ * exceptions (08…), shutting down, starting up, full; and a request's bounded
+ * wait or statement that ran out (lock_timeout, statement_timeout) — the
+ * database is not keeping up, so the client should retry, not see a 500.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300", LOCK_NOT_AVAILABLE, QUERY_CANCELED]);
 /** node-postgres says these without a code. */
 const UNREACHABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
@@ -38,6 +47,19 @@ export class DatabaseUnavailableError extends Error {
   constructor(cause: unknown) {
     super("The database could not be opened", { cause });
     this.name = "DatabaseUnavailableError";
+  }
+}
+
+/**
+ * The pool's queue of requests waiting for a connection is full
+ * (src/db/client.ts): the database is not keeping up, answered 503 with
+ * Retry-After rather than queued without bound.
+ */
+export class DatabaseBusyError extends DatabaseUnavailableError {
+  constructor(waiting: number) {
+    super(new Error(`${waiting} requests already wait for a database connection`));
+    this.message = "The database is busy";
+    this.name = "DatabaseBusyError";
   }
 }
 

@@ -4,8 +4,8 @@
 // it: PGlite allows one open handle per data directory. The app never migrates
 // on its own; `npm start` migrates before it starts the server.
 import { createHash } from "node:crypto";
-import { Pool } from "pg";
-import type { SQL } from "drizzle-orm";
+import { escapeLiteral, Pool } from "pg";
+import { Placeholder, type SQL } from "drizzle-orm";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { openDatabase, type DatabaseHandle } from "./client";
 import { DatabaseUnavailableError } from "./errors";
@@ -53,7 +53,37 @@ export async function selectRows<Row>(db: DatabaseOrTransaction, query: SQL): Pr
  * transaction is one connection: their queries wait in line.
  */
 export function queriesRunConcurrently(db: DatabaseOrTransaction): boolean {
-  return "$client" in db && db.$client instanceof Pool;
+  return poolOf(db) !== undefined;
+}
+
+/** The node-postgres pool behind `db`, when it is a PostgreSQL database (not PGlite, not a transaction). */
+export function poolOf(db: DatabaseOrTransaction): Pool | undefined {
+  return "$client" in db && db.$client instanceof Pool ? db.$client : undefined;
+}
+
+/**
+ * `query` as a function of its placeholders' values that answers SQL text
+ * with the values inlined as escaped literals (pg's escapeLiteral). For the
+ * one place that needs it: several statements sent in one simple-protocol
+ * round trip, which takes no parameters. The text is built once.
+ */
+export function inlinedSql(query: SQL): (values: Record<string, string>) => string {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  // A placeholder is filled per call; a constant of the query (a number, a string) is inlined once.
+  const parts = params.map((param): { name: string } | { literal: string } => {
+    if (param instanceof Placeholder) return { name: param.name };
+    if (typeof param === "number" && Number.isFinite(param)) return { literal: String(param) };
+    if (typeof param === "string") return { literal: escapeLiteral(param) };
+    throw new Error(`inlinedSql: cannot inline ${typeof param}`);
+  });
+  return (values) =>
+    text.replace(/\$(\d+)/g, (_, index: string) => {
+      const part = parts[Number(index) - 1]!;
+      if ("literal" in part) return part.literal;
+      const value = values[part.name];
+      if (value === undefined) throw new Error(`inlinedSql: no value for ${part.name}`);
+      return escapeLiteral(value);
+    });
 }
 
 const dialect = new PgDialect();

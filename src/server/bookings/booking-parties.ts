@@ -15,13 +15,25 @@ export async function resolveBookingParties(
   actor: Actor | null,
   input: { coachId: string; memberId?: string | undefined },
 ): Promise<{ coach: CoachRecord; memberId: string }> {
+  const member = await resolveBookingMember(db, actor, input);
+  const coach = await findCoach(db, input.coachId);
+  if (!coach) throw new AppError("invalid_input", "coachId: Not a coach", { coachId: "No coach with this id" });
+  return { coach, memberId: member.id };
+}
+
+/** The member side alone (authorization included): the actor when a member books, else the member named in the input, read from the database. */
+export async function resolveBookingMember(
+  db: DatabaseOrTransaction,
+  actor: Actor | null,
+  input: { coachId: string; memberId?: string | undefined },
+): Promise<{ id: string; name: string }> {
   assertCan(actor, "bookings:create");
-  let memberId: string;
+  let member: { id: string; name: string } | undefined;
   if (actor.role === "member") {
     if (input.memberId !== undefined && input.memberId !== actor.id) {
       throw new AppError("forbidden", "A member books only for themself");
     }
-    memberId = actor.id;
+    member = { id: actor.id, name: actor.name };
   } else {
     if (actor.role === "coach" && input.coachId !== actor.id) {
       throw new AppError("forbidden", "A coach books only their own sessions");
@@ -31,16 +43,13 @@ export async function resolveBookingParties(
         memberId: "Required when a coach or the owner books for a member",
       });
     }
-    const [member] = await db
-      .select({ id: users.id })
+    [member] = await db
+      .select({ id: users.id, name: users.name })
       .from(users)
       .where(and(eq(users.id, input.memberId), eq(users.role, "member")));
     if (!member) {
       throw new AppError("invalid_input", "memberId: Not a member", { memberId: "No member with this id" });
     }
-    memberId = member.id;
   }
-  const coach = await findCoach(db, input.coachId);
-  if (!coach) throw new AppError("invalid_input", "coachId: Not a coach", { coachId: "No coach with this id" });
-  return { coach, memberId };
+  return member;
 }

@@ -4,22 +4,23 @@
 // Whether the time is still free is decided by the exclusion constraints
 // when the session is inserted — not by a read-then-write check — so of two
 // members racing for one slot exactly one wins and the other gets 409.
-import { eq, sql } from "drizzle-orm";
+// Every wait is bounded and a crowd on one slot never freezes the app (see
+// booking-time.ts and docs/decisions/0001-bounded-waits-on-the-booking-path.md):
+// a taken time is refused by one read before any transaction; bookings that
+// could overlap queue briefly on advisory locks instead of deadlocking; a
+// lock not had within BOOKING_LOCK_TIMEOUT_MS is a 409 "try again".
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/auth/current-actor";
-import { selectRows, type DatabaseOrTransaction } from "@/db";
-import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
-import { overlapReason } from "@/db/errors";
-import { bookings, trainingSessions } from "@/db/schema";
+import type { DatabaseOrTransaction } from "@/db";
+import { LOCK_NOT_AVAILABLE, hasPostgresCode, overlapReason } from "@/db/errors";
 import { AppError } from "@/domain/errors";
-import { availabilityProblem } from "../availability/availability-problem";
-import { shareCoachCalendar } from "../availability/coach-calendar";
 import { instant, recordId } from "../fields";
-import { insertSession } from "../sessions/insert-session";
-import { selectSessionViews, type SessionView } from "../sessions/session-view";
+import type { SessionView } from "../sessions/session-view";
 import { assertInstantInBookingWindow } from "../studio-settings/booking-window";
 import { parseInput } from "../validation";
-import { resolveBookingParties } from "./booking-parties";
+import { resolveBookingMember } from "./booking-parties";
+import { coachAndTimeProblem, timeProblem, writeOneTimeBooking, type BookingTime, type TimeProblem } from "./booking-time";
 
 const MAX_LENGTH_MS = 8 * 60 * 60 * 1000;
 
@@ -51,79 +52,77 @@ export async function createOneTimeBooking(options: {
 }): Promise<{ booking: { id: string; status: string }; session: SessionView }> {
   const now = options.now ?? new Date();
   const input = parseInput(createOneTimeBookingInput, options.input);
-  await assertInstantInBookingWindow(options.db, { field: "startsAt", at: input.startsAt, now });
-  const { actor } = options;
+  const { actor, db } = options;
+  await assertInstantInBookingWindow(db, { field: "startsAt", at: input.startsAt, now });
 
-  return options.db.transaction(async (tx) => {
-    const { coach, memberId } = await resolveBookingParties(tx, actor, input);
-    await shareCoachCalendar(tx, coach.id);
-    if (input.startsAt <= now) {
-      throw new AppError("invalid_input", "startsAt: Must be in the future", { startsAt: "Must be in the future" });
-    }
-    // A member books within the coach's notice; the coach or owner may fill a slot sooner.
-    const earliest = new Date(now.getTime() + coach.minimumNoticeMinutes * 60_000);
-    if (actor?.role === "member" && input.startsAt < earliest) {
-      throw new AppError("invalid_input", `startsAt: ${coach.name} takes bookings ${coach.minimumNoticeMinutes} minutes ahead`, {
-        startsAt: `Must be at least ${coach.minimumNoticeMinutes} minutes from now`,
-      });
-    }
-
-    const problem = await availabilityProblem(tx, {
-      coachId: coach.id,
-      zone: coach.timezone,
-      startsAt: input.startsAt,
-      endsAt: input.endsAt,
+  const member = await resolveBookingMember(db, actor, input);
+  // The coach, and whether the time is open, in one read: a time already
+  // taken (or not open) is then refused without a transaction, lock or write.
+  // Only bookings racing a winner that has not committed yet go further, and
+  // the constraint decides those.
+  const found = await coachAndTimeProblem(db, { coachId: input.coachId, memberId: member.id, startsAt: input.startsAt, endsAt: input.endsAt });
+  if (!found) throw new AppError("invalid_input", "coachId: Not a coach", { coachId: "No coach with this id" });
+  const { coach } = found;
+  if (input.startsAt <= now) {
+    throw new AppError("invalid_input", "startsAt: Must be in the future", { startsAt: "Must be in the future" });
+  }
+  // A member books within the coach's notice; the coach or owner may fill a slot sooner.
+  const earliest = new Date(now.getTime() + coach.minimumNoticeMinutes * 60_000);
+  if (actor?.role === "member" && input.startsAt < earliest) {
+    throw new AppError("invalid_input", `startsAt: ${coach.name} takes bookings ${coach.minimumNoticeMinutes} minutes ahead`, {
+      startsAt: `Must be at least ${coach.minimumNoticeMinutes} minutes from now`,
     });
-    if (problem === "blocked") throw new AppError("conflict", `${coach.name} is not available then (time off)`);
-    if (problem) throw new AppError("conflict", `This time is outside ${coach.name}'s availability`);
+  }
 
-    const [booking] = await tx.insert(bookings).values({ memberId, createdAt: now }).returning();
-    let sessionId: string;
-    try {
-      sessionId = await insertSession(tx, {
-        coachId: coach.id,
-        memberId,
-        oneTimeBookingId: booking!.id,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        createdAt: now,
-        updatedAt: now,
-      });
-    } catch (error) {
-      const busy = overlapReason(error);
-      if (!busy) throw error;
-      throw new AppError("conflict", await overlapMessage(tx, { busy, coach, memberId, byMember: actor?.role === "member", input }));
+  const time: BookingTime = { coachId: coach.id, memberId: member.id, zone: coach.timezone, startsAt: input.startsAt, endsAt: input.endsAt };
+  const refusal = (problem: TimeProblem) => new AppError("conflict", problemMessage(problem, coach.name, actor?.role === "member"));
+  if (found.problem) throw refusal(found.problem);
+
+  const ids = { bookingId: randomUUID(), sessionId: randomUUID() };
+  let written: Awaited<ReturnType<typeof writeOneTimeBooking>>;
+  try {
+    written = await writeOneTimeBooking(db, { ...time, ...ids, now });
+  } catch (error) {
+    if (hasPostgresCode(error, LOCK_NOT_AVAILABLE)) {
+      throw new AppError("conflict", "This time is being booked or changed right now; try again in a moment");
     }
-    await tx.update(bookings).set({ sessionId }).where(eq(bookings.id, booking!.id));
-    const [session] = await selectSessionViews(tx, eq(trainingSessions.id, sessionId));
-    return { booking: { id: booking!.id, status: booking!.status }, session: session! };
-  });
+    const busy = overlapReason(error);
+    // Taken while this request ran: say by whom, as the read before would have.
+    if (busy) throw refusal((await timeProblem(db, time)) ?? busy);
+    throw error;
+  }
+  // Availability changed since the read above: nothing was written.
+  if ("problem" in written) throw refusal(written.problem);
+
+  // The session as selectSessionViews() shows it, from what this request already knows.
+  const session: SessionView = {
+    id: ids.sessionId,
+    startsAt: input.startsAt.toISOString(),
+    endsAt: input.endsAt.toISOString(),
+    status: "scheduled",
+    coach: { id: coach.id, name: coach.name, timezone: coach.timezone },
+    member: { id: member.id, name: member.name },
+    recurringBookingId: null,
+    oneTimeBookingId: ids.bookingId,
+    cancellationReason: null,
+    cancelledAt: null,
+  };
+  return { booking: { id: ids.bookingId, status: written.status }, session };
 }
 
-/**
- * Why the time was refused, in the booker's words. The coach's constraint
- * answers first, so a member booking a time they already hold with this
- * coach (a second click, a second tab) hears that, not "someone else".
- */
-async function overlapMessage(
-  tx: DatabaseOrTransaction,
-  options: {
-    busy: NonNullable<ReturnType<typeof overlapReason>>;
-    coach: { id: string; name: string };
-    memberId: string;
-    byMember: boolean;
-    input: { startsAt: Date; endsAt: Date };
-  },
-): Promise<string> {
-  const { busy, coach, memberId, byMember, input } = options;
+/** Why the time was refused, in the booker's words: a member booking a time they already hold with this coach (a second click) hears that, not "someone else". */
+function problemMessage(problem: TimeProblem, coachName: string, byMember: boolean): string {
   const who = byMember ? "You already have" : "The member already has";
-  if (busy === "member_busy") return `${who} a session at that time`;
-  const own = await selectRows<{ found: number }>(
-    tx,
-    sql`SELECT 1 AS found FROM training_sessions t
-        WHERE ${sessionOf("t", "coach_id", sql`${coach.id}`)} AND ${onLiveCalendar("t")} AND t.member_id = ${memberId}
-          AND ${sessionRange("t")} && tstzrange(${input.startsAt.toISOString()}::timestamptz, ${input.endsAt.toISOString()}::timestamptz, '[)')
-        LIMIT 1`,
-  );
-  return own.length > 0 ? `${who} a session with ${coach.name} at that time` : "This time was just booked by someone else";
+  switch (problem) {
+    case "blocked":
+      return `${coachName} is not available then (time off)`;
+    case "outside_availability":
+      return `This time is outside ${coachName}'s availability`;
+    case "coach_busy_own":
+      return `${who} a session with ${coachName} at that time`;
+    case "coach_busy":
+      return "This time was just booked by someone else";
+    case "member_busy":
+      return `${who} a session at that time`;
+  }
 }

@@ -1,0 +1,233 @@
+// The SQL of a one-time booking, prepared once per database: a booking runs
+// it on every request, and on this path each round trip to PostgreSQL (a
+// socket write and a wake-up on both sides) is most of a request's CPU.
+//  - coachAndTimeProblem(): one read-only look — the coach and their
+//    settings, and whether the time is open: time off, outside availability,
+//    the coach's or the member's calendar taken. Run before any transaction,
+//    it refuses a taken slot without a lock or a write, so once a winner has
+//    committed, a crowd on that slot costs one read a request.
+//  - lockBookingTime(): the write's first statement. It bounds the
+//    transaction's waits (lock_timeout, statement_timeout, set local to it, so
+//    the generator's long statements on the same pool keep no limit),
+//    share-locks the coach's row (see availability/coach-calendar.ts) and
+//    takes a transaction advisory lock on every hour the time touches, of the
+//    coach and of the member, in ascending key order. Two bookings that could
+//    overlap on either calendar share an hour, so they queue here, briefly,
+//    instead of both inserting and deadlocking on each other's index entries;
+//    the ascending order means these locks never deadlock among themselves.
+//  - insertOneTimeBooking(): availability checked again (now under the
+//    coach's lock, in a new snapshot) and, when it fits, the booking and its
+//    session inserted in one statement (ids made by the caller, so the two
+//    rows can point at each other; foreign keys are checked at the
+//    statement's end). Whether the calendars are free is the exclusion
+//    constraints' verdict (23P01), as everywhere else.
+// writeOneTimeBooking() sends the last two as one round trip on PostgreSQL.
+import { sql, TransactionRollbackError, type SQL } from "drizzle-orm";
+import { inlinedSql, poolOf, preparedSelect, type DatabaseOrTransaction } from "@/db";
+import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
+import { coachSettings, users } from "@/db/schema";
+import { coveredByAvailability } from "../availability/availability-sql";
+import type { CoachRecord } from "../coaches/find-coach";
+import { businessTimeZone } from "../config";
+
+/** The longest a booking waits for a lock (a booking of the same hour, a change to the coach's week) before it answers 409 "try again". */
+export const BOOKING_LOCK_TIMEOUT_MS = 500;
+/** The longest any statement of a booking may run. */
+export const BOOKING_STATEMENT_TIMEOUT_MS = 5_000;
+/** Advisory lock granularity: an hour of one person's calendar. */
+const CELL_SECONDS = 3600;
+
+export interface BookingTime {
+  coachId: string;
+  memberId: string;
+  zone: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export type TimeProblem = "blocked" | "outside_availability" | "coach_busy_own" | "coach_busy" | "member_busy";
+
+const p = {
+  coach: sql`${sql.placeholder("coach")}::text`,
+  member: sql`${sql.placeholder("member")}::text`,
+  zone: sql`${sql.placeholder("zone")}::text`,
+  startsAt: sql`${sql.placeholder("startsAt")}::timestamptz`,
+  endsAt: sql`${sql.placeholder("endsAt")}::timestamptz`,
+};
+
+const blocked = sql`EXISTS (SELECT 1 FROM blocked_slots b WHERE b.coach_id = ${p.coach} AND b.starts_at < ${p.endsAt} AND b.ends_at > ${p.startsAt})`;
+const coveredIn = (zone: SQL) =>
+  coveredByAvailability({
+    coachId: p.coach,
+    localDate: sql`(${p.startsAt} AT TIME ZONE ${zone})::date`,
+    zone,
+    startsAt: p.startsAt,
+    endsAt: p.endsAt,
+  });
+const covered = coveredIn(p.zone);
+const overlaps = (alias: string) => sql`${sessionRange(alias)} && tstzrange(${p.startsAt}, ${p.endsAt}, '[)')`;
+const coachBusy = sql`(SELECT bool_or(t.member_id IS NOT DISTINCT FROM ${p.member}) FROM training_sessions t
+         WHERE ${sessionOf("t", "coach_id", p.coach)} AND ${onLiveCalendar("t")} AND ${overlaps("t")})`;
+const memberBusy = sql`EXISTS (SELECT 1 FROM training_sessions t
+         WHERE ${sessionOf("t", "member_id", p.member)} AND ${onLiveCalendar("t")} AND ${overlaps("t")})`;
+
+interface ProblemColumns {
+  blocked: boolean;
+  covered: boolean;
+  coach_busy: boolean | null;
+  member_busy: boolean;
+}
+
+const selectProblem = preparedSelect<ProblemColumns>(
+  "booking_time_problem",
+  sql`SELECT ${blocked} AS blocked, ${covered} AS covered, ${coachBusy} AS coach_busy, ${memberBusy} AS member_busy`,
+);
+
+function problemOf(row: ProblemColumns): TimeProblem | null {
+  if (row.blocked) return "blocked";
+  if (!row.covered) return "outside_availability";
+  if (row.coach_busy !== null) return row.coach_busy ? "coach_busy_own" : "coach_busy";
+  if (row.member_busy) return "member_busy";
+  return null;
+}
+
+/** Why the time cannot be booked as things stand (availability first, then the coach's calendar, then the member's), or null. */
+export async function timeProblem(db: DatabaseOrTransaction, time: BookingTime): Promise<TimeProblem | null> {
+  const [row] = await selectProblem(db, values(time));
+  return problemOf(row!);
+}
+
+// The coach's effective zone, as selectCoaches() decides it (coaches/find-coach.ts).
+const coachZone = sql`coalesce(${coachSettings.timezone}, ${sql.placeholder("businessZone")}::text)`;
+const selectCoachAndProblem = preparedSelect<ProblemColumns & Omit<CoachRecord, "minimumNoticeMinutes" | "defaultDuration"> & { notice: number; duration: number }>(
+  "booking_coach_and_time",
+  sql`SELECT ${users.id} AS id, ${users.name} AS name, ${coachZone} AS timezone,
+        coalesce(${coachSettings.minimumNoticeMinutes}, 120) AS notice, coalesce(${coachSettings.defaultDuration}, 60) AS duration,
+        ${blocked} AS blocked, ${coveredIn(coachZone)} AS covered, ${coachBusy} AS coach_busy, ${memberBusy} AS member_busy
+      FROM ${users} LEFT JOIN ${coachSettings} ON ${coachSettings.coachId} = ${users.id}
+      WHERE ${users.id} = ${p.coach} AND ${users.role} = 'coach'`,
+);
+
+/**
+ * The coach (null when `coachId` is no coach's) and timeProblem() of the
+ * time, in one read: what a booking needs before it writes anything.
+ */
+export async function coachAndTimeProblem(
+  db: DatabaseOrTransaction,
+  time: Omit<BookingTime, "zone">,
+): Promise<{ coach: CoachRecord; problem: TimeProblem | null } | null> {
+  const [row] = await selectCoachAndProblem(db, { ...values({ ...time, zone: "" }), businessZone: businessTimeZone() });
+  if (!row) return null;
+  return {
+    coach: { id: row.id, name: row.name, timezone: row.timezone, minimumNoticeMinutes: Number(row.notice), defaultDuration: Number(row.duration) },
+    problem: problemOf(row),
+  };
+}
+
+const lockQuery = sql`SELECT locks.n AS locks
+      FROM (SELECT set_config('lock_timeout', ${sql.placeholder("lockTimeout")}::text, true) AS lock_timeout,
+                   set_config('statement_timeout', ${sql.placeholder("statementTimeout")}::text, true) AS statement_timeout) settings,
+      LATERAL (SELECT u.id FROM users u WHERE u.id = ${p.coach} AND settings.lock_timeout IS NOT NULL FOR SHARE) coach,
+      LATERAL (SELECT count(pg_advisory_xact_lock(keys.k))::int AS n FROM (
+                 SELECT DISTINCT hashtextextended(party || '/' || cell, 0) AS k
+                 FROM unnest(ARRAY[${p.coach}, ${p.member}]) party,
+                      generate_series(floor(extract(epoch FROM ${p.startsAt}) / ${CELL_SECONDS})::bigint,
+                                      ceil(extract(epoch FROM ${p.endsAt}) / ${CELL_SECONDS})::bigint - 1) cell
+                 WHERE coach.id IS NOT NULL
+                 ORDER BY k) keys) locks`;
+const lockTime = preparedSelect<{ locks: number }>("booking_time_lock", lockQuery);
+
+const timeouts = { lockTimeout: `${BOOKING_LOCK_TIMEOUT_MS}ms`, statementTimeout: `${BOOKING_STATEMENT_TIMEOUT_MS}ms` };
+
+/** The booking transaction's bounds and locks (see the file header). Throws 55P03 when a lock is not had within BOOKING_LOCK_TIMEOUT_MS. */
+export async function lockBookingTime(tx: DatabaseOrTransaction, time: BookingTime): Promise<void> {
+  await lockTime(tx, { ...values(time), ...timeouts });
+}
+
+export type WriteOutcome = { status: string } | { problem: "blocked" | "outside_availability" };
+
+/**
+ * lockBookingTime() then insertOneTimeBooking(), as one transaction. On a
+ * PostgreSQL pool both go in one round trip: a simple-protocol query of two
+ * statements is one implicit transaction, each statement with its own
+ * snapshot, rolled back whole when one fails — so a booking costs no BEGIN
+ * and COMMIT round trips (on this path each round trip is a socket write and
+ * a wake-up of the server: most of a booking's CPU). PGlite, or a caller's
+ * transaction: a (nested) transaction of the same two statements.
+ */
+export async function writeOneTimeBooking(
+  db: DatabaseOrTransaction,
+  time: BookingTime & { bookingId: string; sessionId: string; now: Date },
+): Promise<WriteOutcome> {
+  const pool = poolOf(db);
+  if (pool) {
+    const inline = { ...values(time), ...timeouts, bookingId: time.bookingId, sessionId: time.sessionId, now: time.now.toISOString() };
+    const results = (await pool.query(`${lockAndInsert[0](inline)};\n${lockAndInsert[1](inline)}`)) as unknown as Array<{ rows: InsertedRow[] }>;
+    return outcome(results[1]!.rows[0]!);
+  }
+  let changed: WriteOutcome | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      await lockBookingTime(tx, time);
+      const result = await insertOneTimeBooking(tx, time);
+      if ("status" in result) return result;
+      // Nothing was written; the nested transaction ends without keeping anything.
+      changed = result;
+      return tx.rollback();
+    });
+  } catch (error) {
+    if (changed && error instanceof TransactionRollbackError) return changed;
+    throw error;
+  }
+}
+
+type InsertedRow = { blocked: boolean; covered: boolean; status: string | null };
+const insertQuery = sql`WITH fit AS (SELECT ${blocked} AS blocked, ${covered} AS covered),
+      booking AS (
+        INSERT INTO bookings (id, member_id, session_id, created_at)
+        SELECT ${sql.placeholder("bookingId")}::text, ${p.member}, ${sql.placeholder("sessionId")}::text, ${sql.placeholder("now")}::timestamptz
+        FROM fit WHERE fit.covered AND NOT fit.blocked
+        RETURNING status),
+      session AS (
+        INSERT INTO training_sessions (id, coach_id, member_id, one_time_booking_id, starts_at, ends_at, created_at, updated_at)
+        SELECT ${sql.placeholder("sessionId")}::text, ${p.coach}, ${p.member}, ${sql.placeholder("bookingId")}::text,
+               ${p.startsAt}, ${p.endsAt}, ${sql.placeholder("now")}::timestamptz, ${sql.placeholder("now")}::timestamptz
+        FROM booking
+        RETURNING id)
+      SELECT fit.blocked, fit.covered, (SELECT status::text FROM booking) AS status, (SELECT count(*) FROM session) AS placed FROM fit`;
+const insertBooking = preparedSelect<InsertedRow>("booking_time_insert", insertQuery);
+const lockAndInsert = [inlinedSql(lockQuery), inlinedSql(insertQuery)] as const;
+
+/**
+ * Inserts the booking and its session when the time is (still) inside the
+ * coach's availability: their status, or the availability problem. An
+ * overlap is thrown by the exclusion constraints (23P01).
+ */
+export async function insertOneTimeBooking(
+  tx: DatabaseOrTransaction,
+  time: BookingTime & { bookingId: string; sessionId: string; now: Date },
+): Promise<WriteOutcome> {
+  const [row] = await insertBooking(tx, {
+    ...values(time),
+    bookingId: time.bookingId,
+    sessionId: time.sessionId,
+    now: time.now.toISOString(),
+  });
+  return outcome(row!);
+}
+
+function outcome(row: InsertedRow): WriteOutcome {
+  if (row.blocked) return { problem: "blocked" };
+  if (!row.covered) return { problem: "outside_availability" };
+  return { status: row.status! };
+}
+
+function values(time: BookingTime): Record<string, string> {
+  return {
+    coach: time.coachId,
+    member: time.memberId,
+    zone: time.zone,
+    startsAt: time.startsAt.toISOString(),
+    endsAt: time.endsAt.toISOString(),
+  };
+}
