@@ -15,10 +15,13 @@
 //               ÷ p50 of /api/health on the same server (p95 ratio ≤ 3; shown
 //               beside health's own p95 ÷ p50, the machine's spread);
 //               R members booking one slot at once (exactly 1 × 201,
-//               R − 1 × 409, no 5xx) and R different slots (all 201).
+//               R − 1 × 409, no 5xx) and R different slots (all 201);
+//               the server's RSS growth while ten 50 MB bodies are posted
+//               at once (< 100 MB, each answered 413).
 // Prints a table (or one JSON line per figure with --json). Exits 1 when a
 // correctness check fails (race counts, the invariant checker afterwards);
 // a missed target is flagged in the table, not an error.
+import "../scripts/lib/load-env";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -37,6 +40,7 @@ import {
   type BenchDatabase,
 } from "./lib/bench-database";
 import { measureHttp, seedHttpData, startBenchServer, type RaceFigure } from "./lib/http-figures";
+import { measureOversizedBodies, type OversizedBodyFigure } from "./lib/oversized-body";
 
 const WEEKS = 6;
 const PARTS = ["generation", "http"] as const;
@@ -225,6 +229,20 @@ async function generationFigures(
   ];
 }
 
+/** Memory under oversized uploads: each must be answered 413 (a check), the growth is the figure. */
+function oversizedBodyFigure(measured: OversizedBodyFigure): Figure {
+  const all413 = measured.statuses["413"] === measured.bodies;
+  return {
+    figure: "oversized_body_rss_growth_mb",
+    value: measured.growthMb,
+    unit: "MB",
+    target: `< 100, ${measured.bodies} × 413`,
+    met: all413 && measured.growthMb < 100,
+    check: !all413 ? true : undefined,
+    detail: `${measured.bodies} × ${measured.bodyMb} MB at once to sign-in: ${Object.entries(measured.statuses).map(([status, count]) => `${count} × ${status}`).join(", ")}; RSS ${measured.rssBeforeMb} → peak ${measured.rssPeakMb} MB`,
+  };
+}
+
 /** Rounds of the generation ÷ INSERT … SELECT figure: 3 up to 10,000 series, else 1. */
 function generationRounds(series: number): number {
   return series <= 10_000 ? 3 : 1;
@@ -272,6 +290,8 @@ async function httpFigures(
     const http = await measureHttp(server, data, { requests: options.requests });
     const p95Ratio = http.slots.slotsMs.p95 / http.slots.healthMs.p50;
     const p50Ratio = http.slots.slotsMs.p50 / http.slots.healthMs.p50;
+    log(options, "ten 50 MB bodies at once…");
+    const oversized = await measureOversizedBodies(server);
     const leaks = /BETTER_AUTH_SECRET|benchtoken/.test(server.output());
     return {
       handleClosed: true,
@@ -296,6 +316,7 @@ async function httpFigures(
         },
         ...raceFigures("race_same_slot", http.sameSlot, { "201": 1, "409": options.racers - 1 }),
         ...raceFigures("race_different_slots", http.differentSlots, { "201": options.racers }),
+        oversizedBodyFigure(oversized),
         { figure: "server_output_secret_free", value: leaks ? 0 : 1, unit: "", target: "1", met: !leaks, check: true },
       ],
     };
