@@ -69,7 +69,8 @@ beforeAll(async () => {
   for (const role of ["owner", "coach", "member"] as const) {
     tokens[role] = await signInForToken(server, people[role].email, people[role].password);
   }
-});
+  // Two servers and two databases: over a minute on a loaded machine.
+}, 300_000);
 
 afterAll(async () => {
   await Promise.all([server?.stop(), unconfigured?.stop()]);
