@@ -32,7 +32,13 @@ export async function serve(createNextServer: CreateNextServer, argv: string[]):
   await app.prepare();
   server.on("request", (request: IncomingMessage, response: ServerResponse) => {
     if (refuseOversizedBody(request, response, limit)) return;
-    void handle(request, response);
+    // Next answers its own errors; anything escaping it must not end the process.
+    handle(request, response).catch((error: unknown) => {
+      console.error(`[server] ${request.method} ${request.url} failed:`, error);
+      if (response.headersSent) return void response.end();
+      response.writeHead(500, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: { code: "internal", message: "Internal error" } }));
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
