@@ -8,6 +8,12 @@
 // more than computing the answer (p50 +1.2 ms, p95 +3 ms; docs/performance.md).
 // COMPRESSION=on turns it back on, for an install that serves the app
 // straight to browsers; it is read when the server starts.
+//
+// Server actions take the same body limit as every other request:
+// BODY_SIZE_LIMIT ("2mb", "512kb" or bytes: Next reads the same forms),
+// default 1 MiB = DEFAULT_BODY_SIZE_LIMIT. Written out, not imported: the
+// config is loaded without a TypeScript loader for its imports. The server
+// checks the value when it starts (src/server/body-size-limit.ts).
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
@@ -26,6 +32,9 @@ const nextConfig: NextConfig = {
         ],
       },
     ];
+  },
+  experimental: {
+    serverActions: { bodySizeLimit: (process.env.BODY_SIZE_LIMIT?.trim().toLowerCase() || "1mb") as `${number}mb` },
   },
 };
 

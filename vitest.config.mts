@@ -9,6 +9,7 @@ export default defineConfig({
     globalSetup: ["tests/helpers/global-setup.ts"],
     // Each test file gets its own database; PGlite start-up costs seconds.
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // A server (tests/helpers/app-server.ts) may take over a minute to start on a loaded machine.
+    hookTimeout: 180_000,
   },
 });

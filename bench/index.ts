@@ -23,9 +23,12 @@
 //               one 201; CPU of the server process (its /proc counters) per
 //               successful booking ÷ per /api/health (≤ 4), and per refused
 //               (taken) booking.
+//               the server's RSS growth while ten 50 MB bodies are posted
+//               at once (< 100 MB, each answered 413).
 // Prints a table (or one JSON line per figure with --json). Exits 1 when a
 // correctness check fails (race counts, the invariant checker afterwards);
 // a missed target is flagged in the table, not an error.
+import "../scripts/lib/load-env";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -45,6 +48,7 @@ import {
 } from "./lib/bench-database";
 import { measureContention, measureCpu, seedContentionData, type ContentionFigure, type CpuFigure } from "./lib/contention-figures";
 import { measureHttp, seedHttpData, startBenchServer, type RaceFigure } from "./lib/http-figures";
+import { measureOversizedBodies, type OversizedBodyFigure } from "./lib/oversized-body";
 
 const WEEKS = 6;
 const PARTS = ["generation", "http"] as const;
@@ -242,6 +246,20 @@ async function generationFigures(
   ];
 }
 
+/** Memory under oversized uploads: each must be answered 413 (a check), the growth is the figure. */
+function oversizedBodyFigure(measured: OversizedBodyFigure): Figure {
+  const all413 = measured.statuses["413"] === measured.bodies;
+  return {
+    figure: "oversized_body_rss_growth_mb",
+    value: measured.growthMb,
+    unit: "MB",
+    target: `< 100, ${measured.bodies} × 413`,
+    met: all413 && measured.growthMb < 100,
+    check: !all413 ? true : undefined,
+    detail: `${measured.bodies} × ${measured.bodyMb} MB at once to sign-in: ${Object.entries(measured.statuses).map(([status, count]) => `${count} × ${status}`).join(", ")}; RSS ${measured.rssBeforeMb} → peak ${measured.rssPeakMb} MB`,
+  };
+}
+
 /** Rounds of the generation ÷ INSERT … SELECT figure: 3 up to 10,000 series, else 1. */
 function generationRounds(series: number): number {
   return series <= 10_000 ? 3 : 1;
@@ -368,6 +386,8 @@ async function httpFigures(
     const contention = await measureContention(server, contentionData, { seconds: options.contentionSeconds });
     const p95Ratio = http.slots.slotsMs.p95 / http.slots.healthMs.p50;
     const p50Ratio = http.slots.slotsMs.p50 / http.slots.healthMs.p50;
+    log(options, "ten 50 MB bodies at once…");
+    const oversized = await measureOversizedBodies(server);
     const leaks = /BETTER_AUTH_SECRET|benchtoken/.test(server.output());
     return {
       handleClosed: true,
@@ -394,6 +414,7 @@ async function httpFigures(
         ...raceFigures("race_different_slots", http.differentSlots, { "201": options.racers }),
         ...contentionFigures(contention),
         ...cpuFigures(cpu),
+        oversizedBodyFigure(oversized),
         { figure: "server_output_secret_free", value: leaks ? 0 : 1, unit: "", target: "1", met: !leaks, check: true },
       ],
     };

@@ -3,6 +3,7 @@
 // data directory; the app must be stopped, since a PGlite data directory can
 // be open in only one process. Default file:
 // backups/coachbook-<postgres|pglite>-<UTC timestamp>.<sql|tar.gz>.
+import "./lib/load-env";
 import { parseArgs } from "node:util";
 import { backupDatabase, pgliteDirectoryMayBeOpen } from "@/db/backup";
 import { currentDatabaseLocation } from "@/db/client";

@@ -5,6 +5,7 @@
 // Exit codes: 0 every invariant holds, 1 violations found (or the check
 // could not run: database unreachable, migrations pending, PGlite directory
 // held by a running server).
+import "./lib/load-env";
 import { existsSync } from "node:fs";
 import { openDatabase } from "@/db/client";
 import { checkInvariants, describeViolations, INVARIANT_CHECKS } from "@/db/invariants";

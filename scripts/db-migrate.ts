@@ -2,6 +2,7 @@
 // database (DATABASE_URL, else PGlite in PGLITE_DIR or .data/pglite) and says
 // which. They run in one transaction: on any failure, none is applied. When
 // the upgrade's preflight refuses v1 data, its report is printed as is.
+import "./lib/load-env";
 import { openDatabase } from "@/db/client";
 import { databaseErrorMessage, migrateDatabase, pendingMigrations } from "@/db/migrate";
 import { prepareDataDirectory } from "./lib/data-directory";

@@ -3,6 +3,7 @@
 // a failed restore changes nothing. PGlite: the app must be stopped; the
 // backup is loaded into a new directory, checked, then swapped in, and the old
 // directory is kept beside it as <dir>.before-restore-<UTC timestamp>.
+import "./lib/load-env";
 import { parseArgs } from "node:util";
 import { pgliteDirectoryMayBeOpen, restoreDatabase } from "@/db/backup";
 import { currentDatabaseLocation } from "@/db/client";

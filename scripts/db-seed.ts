@@ -1,6 +1,7 @@
 // Seeds the demo accounts into an empty database (migrating it first):
 //   npm run db:seed
 // Does nothing when any user exists, so it is safe to run on a real business.
+import "./lib/load-env";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed";

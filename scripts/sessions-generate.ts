@@ -6,6 +6,7 @@
 // Exit codes: 0 done, 1 failed (or the database is busy), 2 bad arguments.
 // With PGlite, the running `npm start` owns the data directory: this refuses
 // and points to the admin endpoint instead. PostgreSQL has no such limit.
+import "./lib/load-env";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { databaseErrorMessage, pendingMigrations } from "@/db/migrate";

@@ -2,6 +2,7 @@
 // first owner of a real business:
 //   npm run user:create -- --email E --password P --role owner|coach|member [--name N] [--timezone Z]
 // Migrates first, so it also works on a brand-new database.
+import "./lib/load-env";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";

@@ -1,9 +1,11 @@
 // The internal scheduler of `npm start`: the daily session generation at
 // 02:00 in the business time zone, for installs that have no Vercel cron.
 // It runs in start.ts's own process, which must not open the database (with
-// PGlite the `next start` child owns the data directory), so its `trigger`
-// calls the app's cron endpoint. One log line per run with the counts; a
-// failed run is logged and the next one is still scheduled.
+// PGlite the server child owns the data directory), so its `trigger` calls
+// the app's cron endpoint. Every instance's scheduler wakes up; the endpoint
+// runs the day once (its run is keyed by the date) and answers the others
+// "already ran". One log line per run with the counts; a failed run is
+// logged and the next one is still scheduled.
 //
 // 02:00 becomes an instant by DESIGN.md's rule (src/domain/time.ts): on a
 // spring-forward day without 02:00 the run moves forward by the gap (03:00),
@@ -12,6 +14,7 @@
 // run, re-armed after each from the clock). croner was used first: its Date
 // targets have one-second resolution, so a target less than a second ahead
 // could be dropped, and its own "0 2 * * *" takes the later of two 02:00s.
+import { request as httpRequest } from "node:http";
 import { Temporal } from "temporal-polyfill";
 import { wallClockToInstant } from "@/domain/time";
 
@@ -32,6 +35,9 @@ export interface RunCounts {
   conflicts: number;
   completed: number;
   durationMs: number | null;
+  /** The day's run had already been started by another instance (or an earlier call): nothing ran now. */
+  alreadyRan?: boolean;
+  id?: string;
 }
 
 export interface DailyGenerationOptions {
@@ -68,9 +74,10 @@ export function startDailyGeneration(options: DailyGenerationOptions): DailyGene
     let line: string;
     try {
       const run = await options.trigger();
-      line =
-        `Session generation (internal scheduler): created ${run.created}, conflicts ${run.conflicts}, ` +
-        `completed ${run.completed}${run.durationMs === null ? "" : ` in ${run.durationMs} ms`}`;
+      line = run.alreadyRan
+        ? `Session generation (internal scheduler): already ran for today${run.id ? ` (run ${run.id})` : ""}, started by another instance or call`
+        : `Session generation (internal scheduler): created ${run.created}, conflicts ${run.conflicts}, ` +
+          `completed ${run.completed}${run.durationMs === null ? "" : ` in ${run.durationMs} ms`}`;
     } catch (error) {
       line = `Session generation (internal scheduler) failed: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -116,26 +123,40 @@ export function schedulerMode(env: Readonly<Record<string, string | undefined>>,
 
 /**
  * The trigger start.ts uses: POST the app's own cron endpoint with the secret
- * (never logged), marked as the internal scheduler. Rejects with the
- * endpoint's error message on any non-200 answer.
+ * (never logged), marked as the internal scheduler. Through node:http with
+ * no timeout: fetch (undici) gives up on an answer after 300 s, while a long
+ * run went on and was logged as failed. Rejects with the endpoint's error
+ * message on any non-200 answer, or when the connection fails.
  */
-export function cronEndpointTrigger(options: { url: string; secret: string; timeoutMs?: number }): () => Promise<RunCounts> {
+export function cronEndpointTrigger(options: { url: string; secret: string }): () => Promise<RunCounts> {
   return async () => {
-    const response = await fetch(options.url, {
-      method: "POST",
-      headers: { authorization: `Bearer ${options.secret}`, "x-coachbook-trigger": "scheduler" },
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30 * 60_000),
+    const { status, text } = await postWithoutTimeout(options.url, {
+      authorization: `Bearer ${options.secret}`,
+      "x-coachbook-trigger": "scheduler",
     });
-    const text = await response.text();
-    let body: { run?: RunCounts; error?: { message?: string } } = {};
+    let body: { run?: RunCounts & { id?: string }; alreadyRan?: boolean; error?: { message?: string } } = {};
     try {
       body = JSON.parse(text) as typeof body;
     } catch {
       // Not JSON: reported below with the status.
     }
-    if (response.status !== 200 || !body.run) {
-      throw new Error(`${options.url} answered ${response.status}: ${body.error?.message ?? text.slice(0, 200)}`);
+    if (status !== 200 || !body.run) {
+      throw new Error(`${options.url} answered ${status}: ${body.error?.message ?? text.slice(0, 200)}`);
     }
-    return body.run;
+    return { ...body.run, alreadyRan: body.alreadyRan === true };
   };
+}
+
+function postWithoutTimeout(url: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    // A fresh connection (no keep-alive agent): one call a day.
+    const request = httpRequest(url, { method: "POST", headers: { ...headers, "content-length": "0" }, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end();
+  });
 }

@@ -1,5 +1,6 @@
-// A real `next start` server on a free 127.0.0.1 port against a fresh,
-// migrated database, for HTTP tests. PGlite: a new temporary data directory,
+// A real server on a free 127.0.0.1 port against a fresh, migrated
+// database, for HTTP tests and the bench: scripts/server.cjs, the server
+// `npm start` runs (Next.js behind the body size limit). PGlite: a new temporary data directory,
 // migrated and seeded here, then handed to the server (one process per
 // PGlite directory, so the test's handle is closed first). PostgreSQL (when
 // DATABASE_URL is set): a new database on that server, dropped at stop().
@@ -19,6 +20,8 @@ import { accounts, users, type UserRole } from "@/db/schema";
 
 export interface AppServer {
   baseUrl: string;
+  /** The server process (its RSS and CPU are the bench's to read). */
+  pid: number;
   kind: DatabaseHandle["kind"];
   /** fetch() relative to the server. */
   request(pathname: string, init?: RequestInit): Promise<Response>;
@@ -44,7 +47,8 @@ export interface StartAppServerOptions {
 /** A database the caller prepared: DATABASE_URL of a PostgreSQL database, or a PGlite data directory (closed by the caller). */
 export type ExistingDatabase = { databaseUrl: string } | { pgliteDir: string };
 
-const READY_TIMEOUT_MS = 30_000;
+// Generous: on a loaded shared machine a cold start has taken over a minute.
+const READY_TIMEOUT_MS = 150_000;
 
 export async function startAppServer(options: StartAppServerOptions = {}): Promise<AppServer> {
   const port = await freePort();
@@ -71,18 +75,14 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
     else env[name] = value;
   }
 
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: process.cwd(),
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnAppServer({ port, env });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
 
   const server: AppServer = {
     baseUrl,
+    pid: child.pid!,
     kind: database.kind,
     request: (pathname, init) => fetch(new URL(pathname, baseUrl), init),
     output: () => output,
@@ -197,7 +197,17 @@ async function unreachableDatabase(): Promise<PreparedDatabase> {
   };
 }
 
-function freePort(): Promise<number> {
+/** Starts scripts/server.cjs on 127.0.0.1:`port` (signals reach the server itself). Output is piped. */
+export function spawnAppServer(options: { port: number; env: NodeJS.ProcessEnv }): ChildProcess {
+  const script = path.join(process.cwd(), "scripts", "server.cjs");
+  return spawn(process.execPath, [script, "--hostname", "127.0.0.1", "--port", String(options.port)], {
+    cwd: process.cwd(),
+    env: { ...options.env, NODE_OPTIONS: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -212,7 +222,7 @@ async function waitUntilReady(server: AppServer, child: ChildProcess, healthStat
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`next start exited early (${child.exitCode ?? child.signalCode})`);
+      throw new Error(`the server exited early (${child.exitCode ?? child.signalCode})`);
     }
     try {
       const response = await server.request("/api/health");
@@ -222,7 +232,7 @@ async function waitUntilReady(server: AppServer, child: ChildProcess, healthStat
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`next start did not answer /api/health within ${READY_TIMEOUT_MS} ms`);
+  throw new Error(`the server did not answer /api/health within ${READY_TIMEOUT_MS} ms`);
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {

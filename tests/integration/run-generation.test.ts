@@ -150,9 +150,11 @@ describe("listGenerationRuns", () => {
 
 describe("runScheduledGeneration", () => {
   it("generates SESSION_HORIZON_WEEKS ahead and records its trigger", async () => {
-    const run = await runScheduledGeneration({ db, trigger: "cron", now: NOW });
+    const { run, alreadyRan } = await runScheduledGeneration({ db, trigger: "cron", now: NOW });
+    expect(alreadyRan).toBe(false);
     expect(run).toMatchObject({ trigger: "cron", status: "succeeded", weeksAhead: 6, created: 6, requestedBy: null });
-    const scheduled = await runScheduledGeneration({ db, trigger: "scheduler", now: NOW });
-    expect(scheduled).toMatchObject({ trigger: "scheduler", created: 0 });
+    // The next day's run is the scheduler's (the day before's is taken: scheduled-runs.test.ts).
+    const scheduled = await runScheduledGeneration({ db, trigger: "scheduler", now: new Date(NOW.getTime() + 86_400_000) });
+    expect(scheduled).toMatchObject({ alreadyRan: false, run: { trigger: "scheduler", created: 0, scheduledOn: "2027-03-02" } });
   });
 });

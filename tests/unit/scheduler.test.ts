@@ -175,6 +175,41 @@ describe("cronEndpointTrigger", () => {
     });
   });
 
+  it("answers 'already ran' when the endpoint says another instance had the day, and logs it so", async () => {
+    const { url } = await serve(200, { run: { ...counts, id: "r7" }, alreadyRan: true });
+    const run = await cronEndpointTrigger({ url, secret: "s" })();
+    expect(run).toMatchObject({ alreadyRan: true, id: "r7" });
+
+    const lines: string[] = [];
+    const scheduler = startDailyGeneration({
+      timeZone: "UTC",
+      trigger: async () => run,
+      log: (line) => lines.push(line),
+      nextRun: (now) => new Date(now.getTime() + 20),
+    });
+    const deadline = Date.now() + 5_000;
+    while (lines.length === 0 && Date.now() < deadline) await sleep(10);
+    scheduler.stop();
+    expect(lines[0]).toMatch(/^Session generation \(internal scheduler\): already ran for today \(run r7\), started by another instance or call; next run /);
+  });
+
+  it("waits for a run that answers slowly (no client timeout) and rejects when the connection fails", async () => {
+    // The answer comes after the request has been idle a while; fetch's own
+    // limit (300 s) is not reproduced here, only that nothing here times out.
+    server = createServer((request, response) => {
+      setTimeout(() => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ run: counts, alreadyRan: false }));
+      }, 1_500);
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await expect(cronEndpointTrigger({ url: `http://127.0.0.1:${port}/api/cron/generate-sessions`, secret: "s" })()).resolves.toMatchObject(counts);
+    await new Promise((resolve) => server!.close(resolve));
+    server = undefined;
+    await expect(cronEndpointTrigger({ url: `http://127.0.0.1:${port}/api/cron/generate-sessions`, secret: "s" })()).rejects.toThrow(/ECONNREFUSED/);
+  });
+
   it("rejects with the endpoint's message on an error answer", async () => {
     const { url } = await serve(401, { error: { code: "unauthenticated", message: "The bearer token is not the cron secret" } });
     await expect(cronEndpointTrigger({ url, secret: "x" })()).rejects.toThrow(

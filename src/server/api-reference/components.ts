@@ -214,6 +214,10 @@ export const responseSchemas: Record<string, JsonSchema> = {
         ...nullable(objectOf<Requester>({ id, name: text, email: { type: "string", format: "email" } })),
         description: "The owner who asked (admin runs); null for cron, scheduler and CLI runs.",
       },
+      scheduledOn: {
+        ...nullable(date),
+        description: "The business-zone day a daily run (cron, scheduler) is for, one run per day; null for runs by hand.",
+      },
     },
     { description: "One run of the session generator." },
   ),

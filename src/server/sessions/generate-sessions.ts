@@ -34,6 +34,7 @@ import {
   placeOccurrences,
   seriesZone,
 } from "./occurrences-sql";
+import { startRun } from "./generation-runs";
 
 /** Who started a run. */
 export type GenerationTrigger = "cron" | "admin" | "cli" | "scheduler" | "seed" | "test";
@@ -54,6 +55,8 @@ export interface GenerateSessionsOptions {
    * stay, the run is recorded as failed, and the next run completes the rest.
    */
   signal?: AbortSignal;
+  /** The run's row when the caller wrote it (a scheduled day's: generation-runs.ts); else one is written. */
+  runId?: string;
 }
 
 export interface GenerationResult {
@@ -89,11 +92,9 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
   const batchSize = options.batchSize ?? 5_000;
   const started = performance.now();
 
-  const [run] = await db
-    .insert(sessionGenerationRuns)
-    .values({ trigger: options.trigger ?? "cli", requestedBy: options.requestedBy ?? null, weeksAhead })
-    .returning({ id: sessionGenerationRuns.id });
-  const runId = run!.id;
+  const runId =
+    options.runId ??
+    (await startRun(db, { trigger: options.trigger ?? "cli", requestedBy: options.requestedBy ?? null, weeksAhead }));
 
   let created = 0;
   let conflicts = 0;

@@ -25,6 +25,8 @@ export interface GenerationRunView {
   finishedAt: string | null;
   /** The owner who asked (admin runs); null for cron, scheduler and CLI runs. */
   requestedBy: { id: string; name: string; email: string } | null;
+  /** The business-zone day a scheduled run (cron, scheduler) is for; null for runs by hand. */
+  scheduledOn: string | null;
 }
 
 /** Runs newest first, at most `limit`. */
@@ -58,6 +60,7 @@ export async function selectGenerationRunViews(
     finishedAt: run.finishedAt ? new Date(run.finishedAt).toISOString() : null,
     requestedBy:
       requesterId === null ? null : { id: requesterId, name: requesterName ?? "", email: requesterEmail ?? "" },
+    scheduledOn: run.scheduledOn,
   }));
 }
 

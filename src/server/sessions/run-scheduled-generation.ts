@@ -1,21 +1,47 @@
 // The daily run (Vercel cron, or the internal scheduler of `npm start`
-// through the same endpoint): generate SESSION_HORIZON_WEEKS ahead. No actor:
-// the caller has proved it holds CRON_SECRET (src/server/cron-secret.ts).
+// through the same endpoint): generate SESSION_HORIZON_WEEKS ahead, once per
+// scheduled day. The day is `now`'s date in BUSINESS_TIMEZONE, and its run
+// row is keyed by it (session_generation_runs.scheduled_on, unique): however
+// many instances or repeated cron calls ask, the first insert runs the day
+// and every other caller is answered that day's run with `alreadyRan`, not
+// an error. No actor: the caller has proved it holds CRON_SECRET
+// (src/server/cron-secret.ts).
+import { eq } from "drizzle-orm";
+import { Temporal } from "temporal-polyfill";
 import type { DatabaseOrTransaction } from "@/db";
-import { sessionHorizonWeeks } from "../config";
+import { sessionGenerationRuns } from "@/db/schema";
+import { businessTimeZone, sessionHorizonWeeks } from "../config";
 import { generateSessions } from "./generate-sessions";
-import { findGenerationRunView, type GenerationRunView } from "./generation-run-view";
+import { claimScheduledRun } from "./generation-runs";
+import { findGenerationRunView, selectGenerationRunViews, type GenerationRunView } from "./generation-run-view";
+
+export interface ScheduledGenerationResult {
+  /** The day's run: this call's, or the one that already held the day. */
+  run: GenerationRunView;
+  /** True when another caller had already started the day's run (nothing was run now). */
+  alreadyRan: boolean;
+}
 
 export async function runScheduledGeneration(options: {
   db: DatabaseOrTransaction;
   /** "cron" (Vercel or any external caller) or "scheduler" (npm start's own). */
   trigger: "cron" | "scheduler";
   now?: Date;
-}): Promise<GenerationRunView> {
-  const result = await generateSessions(options.db, {
-    weeksAhead: sessionHorizonWeeks(),
-    now: options.now,
-    trigger: options.trigger,
-  });
-  return findGenerationRunView(options.db, result.runId);
+}): Promise<ScheduledGenerationResult> {
+  const { db, trigger } = options;
+  const now = options.now ?? new Date();
+  const weeksAhead = sessionHorizonWeeks();
+  const scheduledOn = scheduledDay(now, businessTimeZone());
+  const runId = await claimScheduledRun(db, { trigger, weeksAhead, scheduledOn });
+  if (!runId) {
+    const [run] = await selectGenerationRunViews(db, { where: eq(sessionGenerationRuns.scheduledOn, scheduledOn), limit: 1 });
+    return { run: run!, alreadyRan: true };
+  }
+  const result = await generateSessions(db, { weeksAhead, now, trigger, runId });
+  return { run: await findGenerationRunView(db, result.runId), alreadyRan: false };
+}
+
+/** The business-zone date of `now`: the key of its daily run. */
+export function scheduledDay(now: Date, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
 }

@@ -26,6 +26,7 @@ import { errorSummary, isDatabaseUnavailable } from "@/db/errors";
 import { AppError, DATABASE_UNAVAILABLE, errorStatus, isAppError } from "@/domain/errors";
 import { hitRateLimit, rateLimitedError } from "@/server/rate-limits/hit-rate-limit";
 import { rateLimitRule } from "@/server/rate-limits/rate-limit-rules";
+import { readBodyText } from "@/server/body-size-limit";
 import { JsonText } from "@/server/json-text";
 import { parseInput } from "@/server/validation";
 
@@ -123,6 +124,9 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
       return Response.json(result, { status });
     } catch (error) {
       if (isAppError(error)) return errorResponse(error);
+      // The client hung up: its query was cancelled or its body cut short.
+      // Not the database's fault, and nobody reads this answer.
+      if (request.signal.aborted) return clientAborted(request);
       if (isDatabaseUnavailable(error)) {
         console.error(`[api] ${request.method} ${new URL(request.url).pathname}: database unavailable:`, errorSummary(error));
         return Response.json({ error: DATABASE_UNAVAILABLE }, { status: 503, headers: { "retry-after": "5" } });
@@ -187,6 +191,12 @@ async function limitWrites(request: Request, actor: Actor): Promise<void> {
   if (!hit.allowed) throw rateLimitedError(hit, "changes in a short time");
 }
 
+/** 499 (nginx's "client closed request"): logged as what it is, not as a failure. */
+function clientAborted(request: Request): Response {
+  console.warn(`[api] ${request.method} ${new URL(request.url).pathname} aborted by client`);
+  return new Response(null, { status: 499 });
+}
+
 function mayBeSignedIn(headers: Headers): boolean {
   return headers.has("authorization") || headers.has("cookie");
 }
@@ -215,9 +225,9 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown): T {
   return schema ? parseInput(schema, value) : (undefined as T);
 }
 
-/** An empty body reads as {}; anything else must be JSON. */
+/** An empty body reads as {}; anything else must be JSON, within BODY_SIZE_LIMIT (413). */
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const text = await readBodyText(request);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);

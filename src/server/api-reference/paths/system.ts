@@ -11,9 +11,20 @@ const cronRun: OperationSpec = {
   tag: "generation",
   summary: "Run the daily session generation (scheduler only)",
   description:
-    "Generates sessions SESSION_HORIZON_WEEKS ahead for every active series, records conflicts and marks past sessions completed. Vercel cron calls it with GET (vercel.json, daily 02:00 UTC); `npm start`'s internal scheduler with POST. No body.",
+    "Generates sessions SESSION_HORIZON_WEEKS ahead for every active series, records conflicts and marks past sessions completed. Vercel cron calls it with GET (vercel.json, daily 02:00 UTC); `npm start`'s internal scheduler with POST. No body. Once per business-zone day across every instance: the first call of the day runs it; any later call that day runs nothing and answers the day's run with `alreadyRan: true`.",
   access: { cronSecret: true },
-  success: { status: 200, description: "The run, with its counts.", schema: runEnvelope() },
+  success: {
+    status: 200,
+    description: "The day's run, with its counts, and whether it had already been started before this call.",
+    schema: {
+      type: "object",
+      properties: {
+        run: ref("GenerationRun"),
+        alreadyRan: { type: "boolean", description: "True when another call (another instance, a repeated cron call) had started the day's run: nothing ran now." },
+      },
+      required: ["run", "alreadyRan"],
+    },
+  },
   errors: {
     401: "Missing or wrong bearer token, or CRON_SECRET unset on the server (fails closed). The message never contains the secret.",
   },
