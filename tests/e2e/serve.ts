@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     await handle.close();
   }
 
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  // The production server npm start runs (body limit in front of Next).
+  const server = path.join(process.cwd(), "scripts", "server.cjs");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     env.NODE_OPTIONS = [env.NODE_OPTIONS, `--require ${JSON.stringify(SHIFTED_CLOCK_PRELOAD)}`].filter(Boolean).join(" ");
     console.log(`serve: clock shifted to ${suiteNow().toISOString()} (E2E_NOW ${process.env.E2E_NOW ?? "from the offset"})`);
   }
-  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", port], { env, stdio: "inherit" });
+  const child = spawn(process.execPath, [server, "--hostname", "127.0.0.1", "--port", port], { env, stdio: "inherit" });
   const stop = () => {
     child.kill("SIGTERM");
   };
