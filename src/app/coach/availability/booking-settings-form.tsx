@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { errorMessage, useAction } from "@/components/use-action";
+import { numberFromInput } from "@/lib/number-input";
 
 export function BookingSettingsForm({
   coachId,
@@ -20,8 +21,6 @@ export function BookingSettingsForm({
   const [duration, setDuration] = useState(String(defaultDuration));
   const [saved, setSaved] = useState(false);
   const save = useAction(updateCoachSettingsAction);
-  // An empty or non-numeric box is sent as NaN, so the use case names the field.
-  const asNumber = (value: string) => (value.trim() === "" ? Number.NaN : Number(value));
 
   return (
     <form
@@ -30,7 +29,7 @@ export function BookingSettingsForm({
       onSubmit={async (event) => {
         event.preventDefault();
         setSaved(false);
-        const result = await save.run({ coachId, minimumNoticeMinutes: asNumber(notice), defaultDuration: asNumber(duration) });
+        const result = await save.run({ coachId, minimumNoticeMinutes: numberFromInput(notice), defaultDuration: numberFromInput(duration) });
         if (result) setSaved(true);
       }}
     >

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { errorMessage, useAction } from "@/components/use-action";
+import { numberFromInput } from "@/lib/number-input";
 
 export function BookingWindowForm({ bookingWindowDays }: { bookingWindowDays: number }) {
   const [days, setDays] = useState(String(bookingWindowDays));
@@ -19,8 +20,7 @@ export function BookingWindowForm({ bookingWindowDays }: { bookingWindowDays: nu
       onSubmit={async (event) => {
         event.preventDefault();
         setSaved(false);
-        // An empty or non-numeric box is sent as NaN, so the use case names the field.
-        const result = await save.run({ bookingWindowDays: days.trim() === "" ? Number.NaN : Number(days) });
+        const result = await save.run({ bookingWindowDays: numberFromInput(days) });
         if (result) setSaved(true);
       }}
     >
