@@ -11,6 +11,7 @@ import "./load-env";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import { bodySizeLimit } from "@/server/body-size-limit";
+import { admissionOptions, createAdmission, skipsAdmission } from "./admission";
 import { refuseOversizedBody } from "./body-limit-front";
 
 /** Next's programmatic server, as `require("next")` answers it. */
@@ -26,19 +27,31 @@ export async function serve(createNextServer: CreateNextServer, argv: string[]):
   const hostname = values.hostname ?? process.env.HOSTNAME ?? undefined;
   // A bad BODY_SIZE_LIMIT stops the start here, with its reason.
   const limit = bodySizeLimit();
+  const admission = createAdmission(admissionOptions());
   const server = createServer();
   const app = createNextServer({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port, httpServer: server });
   const handle = app.getRequestHandler();
   await app.prepare();
   server.on("request", (request: IncomingMessage, response: ServerResponse) => {
     if (refuseOversizedBody(request, response, limit)) return;
-    // Next answers its own errors; anything escaping it must not end the process.
-    handle(request, response).catch((error: unknown) => {
-      console.error(`[server] ${request.method} ${request.url} failed:`, error);
-      if (response.headersSent) return void response.end();
-      response.writeHead(500, { "content-type": "application/json" });
-      response.end(JSON.stringify({ error: { code: "internal", message: "Internal error" } }));
-    });
+    const pass = () => {
+      // Next answers its own errors; anything escaping it must not end the process.
+      handle(request, response).catch((error: unknown) => {
+        console.error(`[server] ${request.method} ${request.url} failed:`, error);
+        if (response.headersSent) return void response.end();
+        response.writeHead(500, { "content-type": "application/json" });
+        response.end(JSON.stringify({ error: { code: "internal", message: "Internal error" } }));
+      });
+    };
+    if (skipsAdmission(request.url)) return pass();
+    admission.admit(
+      (leave) => {
+        response.once("close", leave);
+        pass();
+      },
+      () => refuseBusy(response),
+      (onCancel) => response.once("close", onCancel),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -54,4 +67,12 @@ export async function serve(createNextServer: CreateNextServer, argv: string[]):
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+/** 503 when the wait for a turn is too long or the line too long: the server cannot keep up. */
+function refuseBusy(response: ServerResponse): void {
+  if (response.headersSent || response.destroyed) return;
+  const body = JSON.stringify({ error: { code: "unavailable", message: "The server is busy; try again in a moment" } });
+  response.writeHead(503, { "content-type": "application/json", "retry-after": "2", "cache-control": "no-store" });
+  response.end(body);
 }
