@@ -126,7 +126,7 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
       if (isAppError(error)) return errorResponse(error);
       // The client hung up: its query was cancelled or its body cut short.
       // Not the database's fault, and nobody reads this answer.
-      if (request.signal.aborted) return clientAborted(request);
+      if (request.signal.aborted || isConnectionReset(error)) return clientAborted(request);
       if (isDatabaseUnavailable(error)) {
         console.error(`[api] ${request.method} ${new URL(request.url).pathname}: database unavailable:`, errorSummary(error));
         return Response.json({ error: DATABASE_UNAVAILABLE }, { status: 503, headers: { "retry-after": "5" } });
@@ -189,6 +189,18 @@ async function limitWrites(request: Request, actor: Actor): Promise<void> {
   const { db } = await getDatabase();
   const hit = await hitRateLimit(db, rateLimitRule("apiWritesPerUser"), actor.id);
   if (!hit.allowed) throw rateLimitedError(hit, "changes in a short time");
+}
+
+/**
+ * The client's connection was cut while its body was being read: Node's
+ * "aborted" error (ECONNRESET) can arrive before the request's signal says
+ * so, depending on which event the loop runs first.
+ */
+function isConnectionReset(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
+    if ((cause as Error & { code?: unknown }).code === "ECONNRESET" || cause.message === "aborted") return true;
+  }
+  return false;
 }
 
 /** 499 (nginx's "client closed request"): logged as what it is, not as a failure. */
