@@ -164,7 +164,11 @@ test.describe("as Camille", () => {
 
     // ...then the owner generates ten weeks ahead: Alex's Tuesday there cannot be placed.
     const owner = await browser.newContext({ storageState: OWNER_STATE });
-    const run = await owner.request.post("/api/admin/generate-sessions", { data: { weeksAhead: 10 } });
+    // A cookie-authenticated write names its origin, as the app's own pages do (CSRF check).
+    const run = await owner.request.post("/api/admin/generate-sessions", {
+      data: { weeksAhead: 10 },
+      headers: { origin: new URL(page.url()).origin },
+    });
     expect(run.ok()).toBe(true);
     await owner.close();
 
