@@ -21,6 +21,8 @@ const CRON = "/api/cron/generate-sessions";
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const MEMBERS = 24;
+/** Failed sign-ins per account both instances allow together (RATE_LIMIT_SIGN_IN_ACCOUNT). */
+const SIGN_IN_FAILURES = 4;
 
 let database: ScriptDatabase;
 let onPostgres: boolean;
@@ -49,7 +51,8 @@ beforeAll(async () => {
     }
   });
   const location = onPostgres ? { databaseUrl: database.env.DATABASE_URL! } : { pgliteDir: database.env.PGLITE_DIR! };
-  const start = () => startAppServer({ database: location, env: { CRON_SECRET, BUSINESS_TIMEZONE: "UTC" } });
+  const start = () =>
+    startAppServer({ database: location, env: { CRON_SECRET, BUSINESS_TIMEZONE: "UTC", RATE_LIMIT_SIGN_IN_ACCOUNT: `${SIGN_IN_FAILURES}/15m` } });
   if (onPostgres) {
     instances = (await Promise.all([start(), start()])) as [AppServer, AppServer];
   } else {
@@ -134,6 +137,25 @@ describe("two instances on one database", () => {
         selectRows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM training_sessions WHERE coach_id = ${coachId}`),
       );
       expect(Number(sessions[0]!.n)).toBe(1 + MEMBERS);
+    }
+  });
+
+  it("share one sign-in limit: an account's failed attempts on either count for both", async () => {
+    const email = `guessed-${randomBytes(4).toString("hex")}@example.com`;
+    const signIn = (server: AppServer) =>
+      server.request("/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.baseUrl },
+        body: JSON.stringify({ email, password: "not-the-password-1" }),
+      });
+    for (let attempt = 0; attempt < SIGN_IN_FAILURES; attempt++) {
+      const response = await signIn(instances[attempt % 2]!);
+      expect(response.status, outputs()).toBe(401);
+    }
+    for (const server of instances) {
+      const refused = await signIn(server);
+      expect(refused.status, outputs()).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     }
   });
 });
