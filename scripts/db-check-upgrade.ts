@@ -1,6 +1,7 @@
 // `npm run db:check-upgrade`: tries the pending migrations in one transaction
 // and always rolls back, so nothing changes. Prints "Ready" with the pending
 // migrations, "Up to date", or the preflight's report (exit code 1).
+// See docs/decisions/0009-v1-upgrade-refusal-rule.md.
 import "./lib/load-env";
 import { existsSync } from "node:fs";
 import path from "node:path";

@@ -1,20 +1,23 @@
 // Two figures against the running app, beside http-figures.ts:
 //  - contention: C connections book one slot over and over for S seconds
-//    while a prober calls /api/health every 100 ms. Health's p99 then ÷ its
+//    while a prober (bench/health-prober.mjs, in a process of its own)
+//    calls /api/health every 100 ms. Health's p99 then ÷ its
 //    p50 when idle, the count of 5xx and of winners (exactly one 201).
 //  - CPU per booking: the server process's own CPU counters (utime + stime
 //    in /proc/<pid>/stat) around N health requests, then around N successful
 //    bookings of distinct free slots, one request at a time. The server is
 //    found by the port it listens on, so whatever starts it (next start, a
 //    custom server) is measured.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@/db/client";
 import type { AppServer } from "../../tests/helpers/app-server";
 import { summarise, type LatencySummary } from "./http-figures";
 
 const DAY_MS = 86_400_000;
+const PROBER = fileURLToPath(new URL("../health-prober.mjs", import.meta.url));
 const HOUR_MS = 3_600_000;
 /** Bookable half hours a day on the CPU coach (00:00–20:00 UTC). */
 const SLOTS_A_DAY = 40;
@@ -113,13 +116,14 @@ export async function measureContention(
   data: ContentionData,
   options: { seconds: number },
 ): Promise<ContentionFigure> {
-  const { timed, book } = client(server);
-  // Health idle, back to back, after the same warm-up the other figures had.
-  const idle: number[] = [];
-  for (let i = 0; i < 200; i += 1) idle.push((await timed("/api/health")).ms);
+  const { book } = client(server);
+  // Health idle, back to back, from the same separate process as during the
+  // contention, after the same warm-up the other figures had.
+  const idle = await runProber(server.baseUrl, ["idle", "200"]);
 
   const slot = new Date(data.firstDay.getTime() + 3 * DAY_MS + 9 * HOUR_MS);
-  const deadline = performance.now() + options.seconds * 1000;
+  const durationMs = options.seconds * 1000;
+  const deadline = performance.now() + durationMs;
   const statuses: Record<string, number> = {};
   const bookingMs: number[] = [];
   const hammer = async (token: string) => {
@@ -129,28 +133,31 @@ export async function measureContention(
       bookingMs.push(result.ms);
     }
   };
-  const healthMs: number[] = [];
-  let failed = 0;
-  const probe = async () => {
-    while (performance.now() < deadline) {
-      const next = performance.now() + 100;
-      const result = await timed("/api/health");
-      healthMs.push(result.ms);
-      if (result.status !== 200) failed += 1;
-      const wait = next - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  };
-  await Promise.all([probe(), ...data.hammerTokens.map(hammer)]);
+  const [during] = await Promise.all([
+    runProber(server.baseUrl, ["every", "100", String(durationMs)]),
+    ...data.hammerTokens.map(hammer),
+  ]);
+  const healthMs = during.ms;
+  const failed = during.failed;
   return {
     seconds: options.seconds,
     connections: data.hammerTokens.length,
     bookings: bookingMs.length,
     statuses,
     bookingMs: { ...summarise(bookingMs), max: Math.round(Math.max(...bookingMs)) },
-    healthIdleMs: summarise(idle),
+    healthIdleMs: summarise(idle.ms),
     healthMs: { ...summarise(healthMs), max: Math.round(Math.max(...healthMs)), probes: healthMs.length, failed },
   };
+}
+
+/** Runs bench/health-prober.mjs, a process of its own, and reads its latencies. */
+function runProber(baseUrl: string, args: string[]): Promise<{ ms: number[]; failed: number }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [PROBER, baseUrl, ...args], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`health prober failed: ${stderr || error.message}`));
+      resolve(JSON.parse(stdout) as { ms: number[]; failed: number });
+    });
+  });
 }
 
 export async function measureCpu(

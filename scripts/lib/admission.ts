@@ -10,7 +10,7 @@
 // See docs/decisions/0001-bounded-waits-on-the-booking-path.md.
 
 export interface AdmissionOptions {
-  /** Requests inside Next.js at once (ADMISSION_CONCURRENCY, default 8). */
+  /** Requests inside Next.js at once (ADMISSION_CONCURRENCY, default 2). */
   concurrency: number;
   /** Requests waiting at most (ADMISSION_QUEUE, default 1000); one more is refused at once. */
   queue: number;
@@ -107,7 +107,7 @@ function positiveInteger(name: string, fallback: number, env: Readonly<Record<st
 /** The gate's settings from the environment; a bad value stops the start with its reason. */
 export function admissionOptions(env: Readonly<Record<string, string | undefined>> = process.env): AdmissionOptions {
   return {
-    concurrency: positiveInteger("ADMISSION_CONCURRENCY", 8, env),
+    concurrency: positiveInteger("ADMISSION_CONCURRENCY", 2, env),
     queue: positiveInteger("ADMISSION_QUEUE", 1000, env),
     waitMs: positiveInteger("ADMISSION_WAIT_MS", 10_000, env),
   };

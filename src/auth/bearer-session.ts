@@ -18,6 +18,7 @@
 //     now, or better-auth decides and deletes it);
 //   - the session is not due for better-auth's sliding refresh (older than
 //     `updateAge`): that request goes to better-auth, which extends it.
+// See docs/decisions/0011-bearer-sessions.md.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { perDatabase, type DatabaseOrTransaction } from "@/db";

@@ -3,6 +3,7 @@
 // transaction on one connection) and always rolls back. The preflight of
 // drizzle/0001_upgrade.sql refuses v1 data that breaks a new invariant, so its
 // report is what the real upgrade would say, and cannot drift from it.
+// See docs/decisions/0009-v1-upgrade-refusal-rule.md.
 import { sql, type SQL } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import type { DatabaseHandle } from "./client";

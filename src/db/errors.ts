@@ -1,6 +1,7 @@
 // Reading PostgreSQL errors through drizzle's wrapping: the SQLSTATE and the
 // constraint name sit somewhere on the cause chain (error.cause.code on both
 // engines). Use cases map them to AppErrors (e.g. an exclusion violation → 409).
+// See docs/decisions/0010-constraints-decide-races.md.
 export const UNIQUE_VIOLATION = "23505";
 export const EXCLUSION_VIOLATION = "23P01";
 export const DEADLOCK_DETECTED = "40P01";

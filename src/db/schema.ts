@@ -10,7 +10,8 @@
 // Constraints Drizzle cannot express live only in SQL migrations, named and
 // commented there: the two btree_gist exclusion constraints on
 // training_sessions (no overlapping non-cancelled sessions per coach and per
-// member), in drizzle/0001_upgrade.sql.
+// member), defined now by drizzle/0005_overlap_keys.sql (earlier versions in
+// 0001 and 0003). See docs/decisions/0010-constraints-decide-races.md.
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,

@@ -6,6 +6,7 @@
 // into the expressions that use it) and applies wall_clock_end()'s rule to
 // the two instants. tests/integration/time-sql-parity.test.ts holds it equal
 // to wall_clock_end() and to wallClockEnd() (src/domain/time.ts).
+// See docs/decisions/0008-wall-clock-time-rule.md.
 import { sql, type SQL } from "drizzle-orm";
 
 export interface WallClockRangeTerms {

@@ -3,6 +3,7 @@
 // forward by the gap, and one that occurs twice (fall-back) takes the earlier
 // instant — Temporal's "compatible" disambiguation. Never uses the server's
 // own time zone.
+// See docs/decisions/0008-wall-clock-time-rule.md.
 import { Temporal } from "temporal-polyfill";
 
 /** Zones found valid so far: a few hundred names at most (unknown ones are not kept). */

@@ -68,6 +68,17 @@ describe("createApiKey", () => {
     for (let i = 0; i < MAX_ACTIVE_API_KEYS; i++) await createApiKey({ db, actor: busy, input: { name: `k${i}` } });
     await expectAppError(createApiKey({ db, actor: busy, input: { name: "one more" } }), "conflict");
   });
+
+  it("holds the maximum when many creations arrive at once", async () => {
+    const eager = await addPerson(db, "member");
+    const attempts = await Promise.allSettled(
+      Array.from({ length: MAX_ACTIVE_API_KEYS + 10 }, (_, i) => createApiKey({ db, actor: eager, input: { name: `burst ${i}` } })),
+    );
+    expect(attempts.filter((attempt) => attempt.status === "fulfilled")).toHaveLength(MAX_ACTIVE_API_KEYS);
+    const refused = attempts.filter((attempt): attempt is PromiseRejectedResult => attempt.status === "rejected");
+    expect(refused.map((attempt) => (attempt.reason as { code?: string }).code)).toEqual(Array(10).fill("conflict"));
+    expect(await listApiKeys({ db, actor: eager })).toHaveLength(MAX_ACTIVE_API_KEYS);
+  });
 });
 
 describe("listApiKeys and revokeApiKey", () => {

@@ -10,6 +10,7 @@
 //     (src/server/sessions/occurrences-sql.ts) for random series and windows.
 // The TypeScript side is checked against the rule itself in
 // tests/unit/time-properties.test.ts.
+// See docs/decisions/0008-wall-clock-time-rule.md.
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -93,7 +94,7 @@ function mismatches(samples: readonly LocalSample[], fromSql: readonly number[])
 }
 
 describe("wall_clock_to_instant() == wallClockToInstant()", () => {
-  // Every offset change 2000–2037 of every zone, each side of it, every 15 minutes within ±3 h.
+  // Every offset change 2000–2037 of every zone, each side of it, every 30 minutes within ±3 h.
   const sweep: LocalSample[] = [];
   for (const zone of ZONES_WITH_TRANSITIONS) {
     for (const at of TRANSITIONS.get(zone)!) {
@@ -108,7 +109,7 @@ describe("wall_clock_to_instant() == wallClockToInstant()", () => {
     expect(mismatches(sweep, await sqlInstants(db, sweep)).slice(0, 20)).toEqual([]);
   });
 
-  it("agrees whatever the session's TimeZone (the function is declared IMMUTABLE)", async () => {
+  it("agrees whatever the session's TimeZone (the function is STABLE, and its answer must not depend on that setting)", async () => {
     // `- interval '1 day'` on a timestamptz counts days in the session's zone.
     const someOfSweep = sweep.filter((_, i) => i % 3 === 0);
     for (const sessionZone of ["America/New_York", "Pacific/Chatham"]) {

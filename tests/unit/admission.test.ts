@@ -105,7 +105,7 @@ describe("createAdmission", () => {
 
 describe("admissionOptions", () => {
   it("has defaults and refuses a bad value naming the variable", () => {
-    expect(admissionOptions({})).toEqual({ concurrency: 8, queue: 1000, waitMs: 10_000 });
+    expect(admissionOptions({})).toEqual({ concurrency: 2, queue: 1000, waitMs: 10_000 });
     expect(admissionOptions({ ADMISSION_CONCURRENCY: "4" }).concurrency).toBe(4);
     expect(() => admissionOptions({ ADMISSION_CONCURRENCY: "0" })).toThrow(/ADMISSION_CONCURRENCY/);
     expect(() => admissionOptions({ ADMISSION_WAIT_MS: "soon" })).toThrow(/ADMISSION_WAIT_MS/);

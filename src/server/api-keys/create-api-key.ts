@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Actor } from "@/auth/current-actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
-import { apiKeys } from "@/db/schema";
+import { apiKeys, users } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { MAX_NAME_LENGTH } from "@/domain/limits";
 import { parseInput } from "../validation";
@@ -38,16 +38,22 @@ export async function createApiKey({
   assertCan(actor, "api-keys:manage");
   const { name } = parseInput(createApiKeyInput, input);
   const { secret, prefix, tokenHash } = newApiKeySecret();
-  const [active] = await db
-    .select({ count: count() })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.userId, actor.id), isNull(apiKeys.revokedAt)));
-  if ((active?.count ?? 0) >= MAX_ACTIVE_API_KEYS) {
-    throw new AppError("conflict", `You already have ${MAX_ACTIVE_API_KEYS} active API keys; revoke one first`);
-  }
-  const [row] = await db
-    .insert(apiKeys)
-    .values({ userId: actor.id, name, prefix, tokenHash, createdAt: now })
-    .returning(apiKeyColumns);
-  return { apiKey: apiKeyView(row!), key: secret };
+  const row = await db.transaction(async (tx) => {
+    // The user's row locked first: two creations at once count one after the
+    // other, so the limit cannot be passed by sending them together.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for("update");
+    const [active] = await tx
+      .select({ count: count() })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.userId, actor.id), isNull(apiKeys.revokedAt)));
+    if ((active?.count ?? 0) >= MAX_ACTIVE_API_KEYS) {
+      throw new AppError("conflict", `You already have ${MAX_ACTIVE_API_KEYS} active API keys; revoke one first`);
+    }
+    const [inserted] = await tx
+      .insert(apiKeys)
+      .values({ userId: actor.id, name, prefix, tokenHash, createdAt: now })
+      .returning(apiKeyColumns);
+    return inserted!;
+  });
+  return { apiKey: apiKeyView(row), key: secret };
 }

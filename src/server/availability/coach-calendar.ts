@@ -9,6 +9,7 @@
 //    checks the new rules — while a change waits for bookings in flight, and
 //    then sees their sessions in its report. A generation batch share-locks
 //    all its coaches the same way (src/server/sessions/generate-sessions.ts).
+// See docs/decisions/0006-lanes-and-locks.md.
 import { sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
 

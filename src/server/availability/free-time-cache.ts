@@ -14,6 +14,7 @@
 // One cache per database client (tests open many databases in one process;
 // versions are transaction ids, which two databases can share). Reads inside
 // a transaction are not cached: it may see its own uncommitted rows.
+// See docs/decisions/0007-free-time-cache-and-calendar-versions.md.
 import type { DatabaseOrTransaction } from "@/db";
 import type { JsonText } from "../json-text";
 

@@ -6,6 +6,7 @@
 // minimum notice, each `duration` minutes wholly inside free time. Free time
 // and its slot starts are kept between requests while the coach's calendar
 // version stays the same (free-time-cache.ts).
+// See docs/decisions/0007-free-time-cache-and-calendar-versions.md.
 import { z } from "zod";
 import type { Actor } from "@/auth/current-actor";
 import { assertCan } from "@/auth/permissions";

@@ -22,6 +22,7 @@
 //    statement's end). Whether the calendars are free is the exclusion
 //    constraints' verdict (23P01), as everywhere else.
 // writeOneTimeBooking() sends the last two as one round trip on PostgreSQL.
+// See docs/decisions/0006-lanes-and-locks.md.
 import { sql, TransactionRollbackError, type SQL } from "drizzle-orm";
 import { inlinedSql, poolOf, preparedSelect, type DatabaseOrTransaction } from "@/db";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";

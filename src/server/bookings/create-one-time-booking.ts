@@ -9,6 +9,7 @@
 // a taken time is refused by one read before any transaction; bookings that
 // could overlap queue briefly on advisory locks instead of deadlocking; a
 // lock not had within BOOKING_LOCK_TIMEOUT_MS is a 409 "try again".
+// See docs/decisions/0010-constraints-decide-races.md.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor } from "@/auth/current-actor";

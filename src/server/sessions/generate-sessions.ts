@@ -19,6 +19,7 @@
 //    first is settled like a booking made meanwhile: that batch runs again,
 //    checked, and records a conflict.
 // `now` is a parameter: tests and backfills never depend on today's date.
+// See docs/decisions/0005-one-generation-statement.md.
 import { eq, sql, type SQL } from "drizzle-orm";
 import { queriesRunConcurrently, selectRows, type DatabaseOrTransaction } from "@/db";
 import { DEADLOCK_DETECTED, EXCLUSION_VIOLATION, hasPostgresCode } from "@/db/errors";

@@ -5,6 +5,7 @@
 // still running after STALE_RUN_AFTER_MINUTES is closed as failed, with the
 // reason, whenever a run starts or the runs are listed. No real run comes
 // near that bound: 100,000 series take under three minutes.
+// See docs/decisions/0005-one-generation-statement.md.
 import { sql } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { sessionGenerationRuns } from "@/db/schema";

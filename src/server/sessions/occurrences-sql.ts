@@ -10,6 +10,7 @@
 // become instants with wall_clock_to_instant() (drizzle/0002, through
 // wallClockRange()), the SQL twin of src/domain/time.ts; property tests hold
 // both pairs equal.
+// See docs/decisions/0005-one-generation-statement.md.
 import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
