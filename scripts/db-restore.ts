@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       console.log("not closed cleanly. If the app is running, stop it now: it would keep the old directory open.");
     }
   }
-  const result = await restoreDatabase(location, positionals[0]);
+  const result = await restoreDatabase(location, positionals[0]!);
   console.log(`Restored ${displayPath(result.file)}.`);
   if (result.kind === "pglite") {
     console.log(`PGlite data directory: ${displayPath(result.dataDir)}`);

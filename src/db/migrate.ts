@@ -33,7 +33,7 @@ export function readMigrations(migrationsFolder = MIGRATIONS_FOLDER): Migration[
   const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
     entries: { tag: string }[];
   };
-  return metas.map((meta, index) => ({ ...meta, tag: journal.entries[index].tag }));
+  return metas.map((meta, index) => ({ ...meta, tag: journalTag(journal.entries, index) }));
 }
 
 /**
@@ -70,4 +70,10 @@ export function databaseErrorMessage(error: unknown): string {
   if (!(root instanceof Error)) return String(root);
   const { detail, hint } = root as Error & { detail?: string; hint?: string };
   return [root.message, detail && `DETAIL: ${detail}`, hint && `HINT: ${hint}`].filter(Boolean).join("\n");
+}
+
+function journalTag(entries: { tag: string }[], index: number): string {
+  const entry = entries[index];
+  if (!entry) throw new Error(`drizzle/meta/_journal.json has no entry ${index}: the journal and the migration files disagree`);
+  return entry.tag;
 }

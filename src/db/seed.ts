@@ -74,8 +74,8 @@ export async function seedDemoData(db: DatabaseOrTransaction, options: { now?: D
   const seeded = await db.transaction(async (tx) => {
     // Two first runs at once (two terminals, two server boots) seed once.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('coachbook:seed-demo-data'))`);
-    const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(users);
-    if (count > 0) return false;
+    const [existing] = await tx.select({ count: sql<number>`count(*)::int` }).from(users);
+    if ((existing?.count ?? 0) > 0) return false;
 
     const byEmail = new Map<string, Actor>();
     for (const account of DEMO_ACCOUNTS) {

@@ -161,7 +161,7 @@ describe("checks on ranges, days, times and enums", () => {
     const inserted = await handle.db.execute(sql`
       INSERT INTO recurring_bookings (member_id, coach_id, day_of_week, start_time, end_time, start_date, end_date, frequency)
       VALUES ('member-2', 'coach-b', 0, '00:00', '23:59', '2027-03-07', '2027-03-07', 4) RETURNING id`);
-    expect(String(inserted.rows[0].id)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(String(inserted.rows[0]!.id)).toMatch(/^[0-9a-f-]{36}$/);
     expect(await outcome(sql`INSERT INTO weekly_availability (coach_id, day_of_week, start_time, end_time) VALUES ('coach-a', 6, '08:30', '12:30')`)).toBe("ok");
     expect(await outcome(sql`INSERT INTO availability_additions (coach_id, starts_at, ends_at) VALUES ('coach-a', '2027-04-01T18:00Z', '2027-04-01T20:00Z')`)).toBe("ok");
   });
