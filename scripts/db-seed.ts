@@ -4,7 +4,7 @@
 import "./lib/load-env";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/server/demo-seed";
 import { prepareDataDirectory } from "./lib/data-directory";
 import { printDemoAccounts } from "./lib/demo-accounts";
 

@@ -23,7 +23,7 @@ import path from "node:path";
 import { missingSecretReason } from "@/auth/secret";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/server/demo-seed";
 import { bodySizeLimit } from "@/server/body-size-limit";
 import { businessTimeZone } from "@/server/config";
 import { pgliteDataDirectory, pgliteDirectoryOnDisk, prepareDataDirectory } from "./lib/data-directory";

@@ -1,5 +1,5 @@
 // Prints the demo credentials after a seed, for db:seed and start.
-import { DEMO_ACCOUNTS } from "@/db/seed";
+import { DEMO_ACCOUNTS } from "@/server/demo-seed";
 
 export function printDemoAccounts(): void {
   console.log("Demo accounts (e-mail / password):");

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button";
-import { currentActor } from "./viewer";
-import { ROLE_HOME } from "@/components/navigation";
+import { currentActor } from "@/server/viewer";
+import { ROLE_HOME } from "@/lib/navigation";
 
 export const dynamic = "force-dynamic";
 

@@ -7,7 +7,7 @@ import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { perDatabase, type DatabaseOrTransaction } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { apiKeyHash, looksLikeApiKey } from "@/server/api-keys/api-key-token";
-import type { Actor } from "./current-actor";
+import type { Actor } from "./actor";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 

@@ -24,7 +24,7 @@ import { eq, sql } from "drizzle-orm";
 import { perDatabase, type DatabaseOrTransaction } from "@/db";
 import { sessions, users } from "@/db/schema";
 import type { Auth } from "./auth";
-import type { Actor } from "./current-actor";
+import type { Actor } from "./actor";
 
 const BEARER_SCHEME = "bearer ";
 /** better-auth's session tokens: generateId(32), letters and digits; - and _ allowed for safety of the check below. */

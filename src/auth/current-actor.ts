@@ -4,17 +4,10 @@
 // session token: those take the one-query path of bearer-session.ts when it
 // can decide; everything else is better-auth's getSession.
 import { getDatabase } from "@/db";
-import type { UserRole } from "@/db/schema";
+import type { Actor } from "./actor";
 import { apiKeyActor, bearerApiKey } from "./api-key-actor";
 import { getAuth } from "./auth";
 import { bearerActor } from "./bearer-session";
-
-export interface Actor {
-  id: string;
-  role: UserRole;
-  email: string;
-  name: string;
-}
 
 export async function getCurrentActor(headers: Headers): Promise<Actor | null> {
   const apiKey = bearerApiKey(headers);

@@ -4,7 +4,7 @@
 // `assertActsFor*` below, so use cases never compare ids by hand.
 import type { UserRole } from "@/db/schema";
 import { AppError } from "@/domain/errors";
-import type { Actor } from "./current-actor";
+import type { Actor } from "./actor";
 
 export const permissions = {
   "users:list": ["owner"],

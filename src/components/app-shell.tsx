@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import type { UserRole } from "@/db/schema";
 import { zoneName } from "@/lib/time-format";
 import { NavLinks } from "./nav-links";
-import { NAVIGATION } from "./navigation";
+import { NAVIGATION } from "@/lib/navigation";
 import { SignOutButton } from "./sign-out-button";
 import { TimeZoneSync } from "./time-zone-sync";
 

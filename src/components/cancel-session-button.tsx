@@ -3,7 +3,7 @@
 // after a confirmation that may carry a reason. Members, coaches and the
 // owner use the same button; what the dialog says is theirs to choose.
 import type { ReactNode } from "react";
-import { cancelSessionAction } from "@/app/actions/session-actions";
+import { cancelSessionAction } from "@/actions/session-actions";
 import { ConfirmButton } from "./ui/dialog";
 import { useAction } from "./use-action";
 

@@ -2,7 +2,7 @@
 // draws the app shell.
 import type { ReactNode } from "react";
 import type { UserRole } from "@/db/schema";
-import { getViewer } from "@/app/viewer";
+import { getViewer } from "@/server/viewer";
 import { AppShell } from "./app-shell";
 
 export async function RoleLayout({ role, children }: { role: UserRole; children: ReactNode }) {

@@ -3,7 +3,7 @@
 // (with an optional reason the member sees) or mark a started one no-show.
 // Which buttons appear is decided by the server component from the
 // session's status and time; the use case decides whether it is allowed.
-import { markNoShowAction } from "@/app/actions/session-actions";
+import { markNoShowAction } from "@/actions/session-actions";
 import { CancelSessionButton } from "./cancel-session-button";
 import { ConfirmButton } from "./ui/dialog";
 import { useAction } from "./use-action";

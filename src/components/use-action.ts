@@ -5,7 +5,7 @@
 // something goes through this, so none forgets its loading or error state.
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
-import type { ActionResult } from "@/app/actions/action-result";
+import type { ActionResult } from "@/actions/action-result";
 
 export type ActionError = Extract<ActionResult<unknown>, { ok: false }>["error"];
 

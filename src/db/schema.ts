@@ -13,6 +13,8 @@
 // member), defined now by drizzle/0005_overlap_keys.sql (earlier versions in
 // 0001 and 0003). See docs/decisions/0010-constraints-decide-races.md.
 import { sql } from "drizzle-orm";
+import { conflictReasons } from "../domain/conflict-reason";
+import { sessionStatuses } from "../domain/session-status";
 import {
   type AnyPgColumn,
   bigint,
@@ -257,12 +259,7 @@ export const bookings = pgTable("bookings", {
 
 // ── Training sessions: concrete, dated rows ───────────────────────────────
 
-export const sessionStatus = pgEnum("session_status", [
-  "scheduled",
-  "completed",
-  "cancelled",
-  "no_show",
-]);
+export const sessionStatus = pgEnum("session_status", sessionStatuses);
 
 export const trainingSessions = pgTable(
   "training_sessions",
@@ -329,12 +326,7 @@ export const calendarVersions = pgTable("calendar_versions", {
 
 // ── Generation bookkeeping ────────────────────────────────────────────────
 
-export const conflictReason = pgEnum("conflict_reason", [
-  "outside_availability",
-  "blocked",
-  "coach_busy",
-  "member_busy",
-]);
+export const conflictReason = pgEnum("conflict_reason", conflictReasons);
 export const conflictStatus = pgEnum("conflict_status", ["open", "resolved"]);
 
 /** Invariant 3: an occurrence that no longer fits is recorded here, never silently dropped. */
@@ -556,9 +548,9 @@ export type BlockedSlot = typeof blockedSlots.$inferSelect;
 export type RecurringBooking = typeof recurringBookings.$inferSelect;
 export type Booking = typeof bookings.$inferSelect;
 export type TrainingSession = typeof trainingSessions.$inferSelect;
-export type SessionStatus = (typeof sessionStatus.enumValues)[number];
+export type { SessionStatus } from "../domain/session-status";
 export type SessionConflict = typeof sessionConflicts.$inferSelect;
-export type ConflictReason = (typeof conflictReason.enumValues)[number];
+export type { ConflictReason } from "../domain/conflict-reason";
 export type SessionGenerationRun = typeof sessionGenerationRuns.$inferSelect;
 export type StudioSettings = typeof studioSettings.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;

@@ -2,7 +2,7 @@
 // or critical WCAG 2.1 A/AA violation (labels, contrast, roles, names).
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { NAVIGATION } from "@/components/navigation";
+import { NAVIGATION } from "@/lib/navigation";
 import { expect, SIGNED_IN_ACCOUNTS, signedInState, test } from "./support";
 
 async function expectAccessible(page: Page, path: string): Promise<void> {

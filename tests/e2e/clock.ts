@@ -13,6 +13,7 @@
 // real (the suite uses PGlite). The browser's own clock for cookie expiry
 // stays real: a shift of at most a week either way keeps a sign-in session
 // (7 days) from being expired by it before it starts.
+import { createRequire } from "node:module";
 import path from "node:path";
 
 const MAX_SHIFT_MS = 7 * 86_400_000;
@@ -47,5 +48,5 @@ export function suiteNow(): Date {
 
 /** Shifts this process's own clock (the preload, loaded late): before any database opens. */
 export function shiftThisProcess(): void {
-  if (clockOffsetMs() !== 0) require(SHIFTED_CLOCK_PRELOAD);
+  if (clockOffsetMs() !== 0) createRequire(__filename)(SHIFTED_CLOCK_PRELOAD);
 }

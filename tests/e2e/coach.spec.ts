@@ -175,7 +175,7 @@ test.describe("as Camille", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Conflicts" }).click();
     const conflict = page.getByRole("list", { name: "Open conflicts" }).getByRole("listitem").filter({ hasText: "Alex Member" });
     await expect(conflict).toHaveCount(1);
-    await expect(conflict).toContainText("You have time off then");
+    await expect(conflict).toContainText("The coach has time off then");
     await expect(conflict).toContainText("Weekly series: Tuesdays 10:00–11:00 (Paris time)");
     await saveScreenshot(page, "coach-conflicts");
 

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/server/demo-seed";
 import { ensureBuild } from "../../scripts/lib/ensure-build";
 import { clockOffsetMs, SHIFTED_CLOCK_PRELOAD, shiftThisProcess, suiteNow } from "./clock";
 

@@ -2,7 +2,7 @@
 // page, sign in as a demo account, the saved sessions of auth.setup.ts, and
 // screenshots under test-results/screenshots/ for the review.
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "@/db/seed";
+import { DEMO_ACCOUNTS } from "@/server/demo-seed";
 import { clockOffsetMs, suiteNow } from "./clock";
 
 export { expect };

@@ -1,7 +1,7 @@
 // People and calendars for integration tests, written straight to the
 // database: users with a role (and an Actor to pass to use cases), a coach's
 // zone, weekly rules and series. Each test file still has its own database.
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import {
   availabilityAdditions,

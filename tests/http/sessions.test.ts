@@ -105,10 +105,14 @@ function call(caller: Caller, pathname: string, body?: unknown): Promise<Respons
   return server.request(pathname, { method: "POST", headers, body: JSON.stringify(body) });
 }
 
-/** Asserts the status and, for errors, DESIGN.md's error shape with this code; returns the body. */
-async function expectStatus(response: Response, status: number, code?: string): Promise<Record<string, any>> {
+/** An answer's body: the tests read its fields directly, and their assertions check the shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Answer = Record<string, any>;
+
+/** Asserts the status and, for errors, the API's error shape (docs/api.md) with this code; returns the body. */
+async function expectStatus(response: Response, status: number, code?: string): Promise<Answer> {
   expect(response.status, await explain(response)).toBe(status);
-  const body = (await response.json()) as Record<string, any>;
+  const body = (await response.json()) as Answer;
   if (code) {
     expect(body.error).toMatchObject({ code, message: expect.any(String) });
   } else {

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiKeyActor } from "@/auth/api-key-actor";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { apiKeys, users } from "@/db/schema";
 import { createApiKey, MAX_ACTIVE_API_KEYS } from "@/server/api-keys/create-api-key";

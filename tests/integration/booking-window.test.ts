@@ -7,7 +7,7 @@
 // are refused before they reach date arithmetic or SQL.
 import { count } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { availabilityAdditions, blockedSlots, bookings, recurringBookings, studioSettings } from "@/db/schema";
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from "@/domain/limits";

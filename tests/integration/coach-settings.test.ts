@@ -3,7 +3,7 @@
 // moves the first free slot, and bad values are refused naming the field.
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { coachSettings } from "@/db/schema";
 import { listFreeSlots } from "@/server/availability/list-free-slots";

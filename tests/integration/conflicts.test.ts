@@ -5,7 +5,7 @@
 // does not: blocked, outside availability, coach or member busy).
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import {
   availabilityAdditions,

@@ -5,7 +5,7 @@
 // and the run record.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { checkInvariants } from "@/db/invariants";
 import {

@@ -5,7 +5,7 @@
 // no booking row behind for the others.
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { availabilityAdditions, blockedSlots, bookings, trainingSessions, weeklyAvailability } from "@/db/schema";
 import { AppError } from "@/domain/errors";

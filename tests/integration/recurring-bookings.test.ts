@@ -5,7 +5,7 @@
 // occurrences), and two members racing for one weekly slot.
 import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import {
   blockedSlots,
@@ -106,7 +106,7 @@ describe("createRecurringBooking", () => {
     );
 
     expect(error.code).toBe("conflict");
-    expect(error.message).toContain("2027-03-16 (the coach is off)");
+    expect(error.message).toContain("2027-03-16 (the coach has time off then)");
     expect(error.details?.conflicts).toEqual([
       { date: "2027-03-16", startsAt: "2027-03-16T09:00:00.000Z", endsAt: "2027-03-16T10:00:00.000Z", reason: "blocked" },
       { date: "2027-03-23", startsAt: "2027-03-23T09:00:00.000Z", endsAt: "2027-03-23T10:00:00.000Z", reason: "member_busy" },

@@ -4,7 +4,7 @@
 // refused naming the field, before any run row is written. The cron path
 // (runScheduledGeneration) records its own trigger and the horizon.
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { recurringBookings, sessionConflicts, sessionGenerationRuns, trainingSessions } from "@/db/schema";
 import { listGenerationRuns } from "@/server/sessions/list-generation-runs";

@@ -6,7 +6,7 @@
 // is closed as failed, saying why.
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { sessionGenerationRuns, trainingSessions } from "@/db/schema";
 import { generateSessions } from "@/server/sessions/generate-sessions";

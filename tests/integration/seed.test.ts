@@ -9,7 +9,7 @@ import { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { accounts, bookings, coachSettings, recurringBookings, trainingSessions, users, weeklyAvailability } from "@/db/schema";
-import { DEMO_ACCOUNTS, seedDemoData } from "@/db/seed";
+import { DEMO_ACCOUNTS, seedDemoData } from "@/server/demo-seed";
 import { instantToWallClock } from "@/domain/time";
 import { weeklyFigures } from "@/server/reports/weekly-figures";
 import { clearBusinessData } from "../helpers/people";

@@ -4,7 +4,7 @@
 // Someone else's session is always 404, worded exactly like a missing id.
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import {
   bookings,

@@ -4,7 +4,7 @@
 // last owner.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import type { DatabaseHandle } from "@/db/client";
 import { coachSettings, users, type UserRole } from "@/db/schema";

@@ -5,7 +5,7 @@
 // zone, clipped at the week's edges) ∪ additions − time off; utilisation is
 // the minutes of held and scheduled sessions over that.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { availabilityAdditions, blockedSlots, trainingSessions, type SessionStatus } from "@/db/schema";
 import { weeklyFigures, type WeeklyFigures } from "@/server/reports/weekly-figures";

@@ -9,10 +9,10 @@
 // invalid_input naming `input`, not a TypeError.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
-import { objectInput, toActionResult } from "@/app/actions/action-result";
-import type { CoachWindowInput } from "@/app/actions/availability-actions";
-import { windowInstants } from "@/app/actions/wall-clock-window";
+import type { Actor } from "@/auth/actor";
+import { objectInput, toActionResult } from "@/actions/action-result";
+import type { CoachWindowInput } from "@/actions/availability-actions";
+import { windowInstants } from "@/actions/wall-clock-window";
 import { createAvailabilityAddition } from "@/server/availability/create-availability-addition";
 import { createBlockedSlot } from "@/server/availability/create-blocked-slot";
 import { previewBlockedSlot } from "@/server/availability/preview-blocked-slot";

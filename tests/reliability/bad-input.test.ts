@@ -42,7 +42,7 @@ const theirs = {} as {
 };
 
 let own: OwnDatabaseServer;
-let counts = { requests: 0, properties: 0 };
+const counts = { requests: 0, properties: 0 };
 
 async function prepare(handle: DatabaseHandle): Promise<void> {
   const db = handle.db;

@@ -12,7 +12,7 @@
 import { randomBytes } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { EXCLUSION_VIOLATION, hasPostgresCode } from "@/db/errors";
 import type { DatabaseHandle } from "@/db/client";

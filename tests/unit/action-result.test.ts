@@ -3,7 +3,7 @@
 // conflicting dates of a series), or a bare "internal" that never carries
 // the original message or stack.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { toActionResult } from "@/app/actions/action-result";
+import { toActionResult } from "@/actions/action-result";
 import { AppError } from "@/domain/errors";
 
 afterEach(() => {

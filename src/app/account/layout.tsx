@@ -1,7 +1,7 @@
 // /account: every signed-in user's own settings, inside their role's app shell.
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
-import { getViewer } from "../viewer";
+import { getViewer } from "@/server/viewer";
 
 export const dynamic = "force-dynamic";
 

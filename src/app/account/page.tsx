@@ -6,7 +6,7 @@ import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { CreateApiKeyForm } from "@/components/account/create-api-key-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { listApiKeys } from "@/server/api-keys/list-api-keys";
-import { getViewer } from "../viewer";
+import { getViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Account" };
 

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { calendarWeek, WeekCalendar, WeekNotShown } from "@/components/week-calendar";
 import { listCoaches } from "@/server/coaches/list-coaches";
 import { listSessions } from "@/server/sessions/list-sessions";
-import { getViewer } from "../viewer";
+import { getViewer } from "@/server/viewer";
 
 export default async function CoachCalendarPage({ searchParams }: { searchParams: Promise<{ week?: string | string[] }> }) {
   const { actor, zone, db } = await getViewer("coach");

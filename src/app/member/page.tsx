@@ -5,7 +5,7 @@ import { SessionList } from "@/components/session-list";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { listSessions } from "@/server/sessions/list-sessions";
-import { getViewer } from "../viewer";
+import { getViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Home" };
 

@@ -4,8 +4,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button";
-import { currentActor } from "../viewer";
-import { ROLE_HOME } from "@/components/navigation";
+import { currentActor } from "@/server/viewer";
+import { ROLE_HOME } from "@/lib/navigation";
 
 export const metadata: Metadata = { title: "Not allowed" };
 export const dynamic = "force-dynamic";

@@ -9,7 +9,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { zoneName } from "@/lib/time-format";
 import { weeklyFigures } from "@/server/reports/weekly-figures";
 import { listGenerationRuns } from "@/server/sessions/list-generation-runs";
-import { getViewer } from "../viewer";
+import { getViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Overview" };
 

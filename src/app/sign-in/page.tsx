@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "../auth-card";
-import { redirectWhenSignedIn } from "../viewer";
+import { redirectWhenSignedIn } from "@/server/viewer";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

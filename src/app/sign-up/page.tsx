@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "../auth-card";
-import { redirectWhenSignedIn } from "../viewer";
+import { redirectWhenSignedIn } from "@/server/viewer";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };

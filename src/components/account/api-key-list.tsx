@@ -1,7 +1,7 @@
 "use client";
 // The user's API keys: name, first characters, when created and last used;
 // revoke one (confirmed). Revoked keys stay listed, marked, for the record.
-import { revokeApiKeyAction } from "@/app/actions/account-actions";
+import { revokeApiKeyAction } from "@/actions/account-actions";
 import { formatDay, formatTime } from "@/lib/time-format";
 import type { ApiKeyView } from "@/server/api-keys/api-key-view";
 import { ConfirmButton } from "../ui/dialog";

@@ -2,7 +2,7 @@
 // Creates a personal API key and shows its secret once, with a copy field:
 // it is never shown again (only a hash is kept).
 import { useState, type FormEvent } from "react";
-import { createApiKeyAction } from "@/app/actions/account-actions";
+import { createApiKeyAction } from "@/actions/account-actions";
 import { MAX_NAME_LENGTH } from "@/domain/limits";
 import { Button } from "../ui/button";
 import { Notice } from "../ui/card";

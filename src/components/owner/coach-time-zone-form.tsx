@@ -3,7 +3,7 @@
 // the owner. Empty means the business zone. The use case's message for a
 // zone it does not know appears under the field.
 import { useState, type FormEvent } from "react";
-import { updateUserAction } from "@/app/actions/user-actions";
+import { updateUserAction } from "@/actions/user-actions";
 import { Button } from "../ui/button";
 import { Notice } from "../ui/card";
 import { errorMessage, useAction } from "../use-action";

@@ -3,7 +3,7 @@
 // with any other value), a pending state while the run lasts, and the run's
 // counts once it is recorded. The list of runs below refreshes on success.
 import { useState, type FormEvent } from "react";
-import { runGenerationAction } from "@/app/actions/generation-actions";
+import { runGenerationAction } from "@/actions/generation-actions";
 import type { GenerationRunView } from "@/server/sessions/generation-run-view";
 import { Button } from "../ui/button";
 import { Notice } from "../ui/card";

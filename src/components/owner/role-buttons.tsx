@@ -4,7 +4,7 @@
 // next to the field they name, or in the dialog.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { updateUserAction } from "@/app/actions/user-actions";
+import { updateUserAction } from "@/actions/user-actions";
 import { Button } from "../ui/button";
 import { Notice } from "../ui/card";
 import { ConfirmButton, Dialog } from "../ui/dialog";

@@ -3,7 +3,7 @@
 // as its user with the user's role at the time of each request.
 import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { apiKeys, users } from "@/db/schema";

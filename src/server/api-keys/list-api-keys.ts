@@ -1,7 +1,7 @@
 // The signed-in user's own API keys, newest first, revoked ones included (with
 // when): never the secret.
 import { desc, eq } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { apiKeys } from "@/db/schema";

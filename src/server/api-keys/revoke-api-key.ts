@@ -3,7 +3,7 @@
 // exists). Revoking a revoked key changes nothing and answers it as it is.
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { apiKeys } from "@/db/schema";

@@ -328,7 +328,7 @@ export const errorResponses: Record<string, JsonSchema> = {
           error: {
             code: "conflict",
             message:
-              "1 occurrence cannot be booked: 2030-03-19 (the coach is off). Nothing was booked; choose another time or skip these dates.",
+              "1 occurrence cannot be booked: 2030-03-19 (the coach has time off then). Nothing was booked; choose another time or skip these dates.",
             conflicts: [
               { date: "2030-03-19", startsAt: "2030-03-19T09:00:00.000Z", endsAt: "2030-03-19T10:00:00.000Z", reason: "blocked" },
             ],

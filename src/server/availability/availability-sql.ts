@@ -12,6 +12,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
 import { wallClockRange } from "@/db/wall-clock-sql";
+import { coachSettings } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { effectiveCoachTimeZone } from "../coaches/find-coach";
 
 export interface CoverageTerms {
   /** text: the coach's id. */
@@ -121,7 +124,7 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
     WITH coach AS (
       SELECT u.id,
              coalesce(v.version, 0) AS version,
-             coalesce(cs.timezone, ${terms.businessTimeZone}::text) AS zone,
+             ${effectiveCoachTimeZone(alias(coachSettings, "cs").timezone, terms.businessTimeZone)} AS zone,
              coalesce(cs.minimum_notice_minutes, 120) AS notice,
              coalesce(cs.default_duration, 60) AS default_duration
       FROM users u

@@ -3,7 +3,7 @@
 // free time is rules ∪ additions. Instants with an offset, endsAt after
 // startsAt, at most 14 days long, ending in the future.
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertActsForCoach, assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { availabilityAdditions } from "@/db/schema";

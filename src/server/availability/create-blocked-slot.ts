@@ -5,7 +5,7 @@
 // the slot's own, else "Coach time off"), otherwise they are kept. At most
 // 366 days long, ending in the future.
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertActsForCoach, assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { blockedSlots } from "@/db/schema";

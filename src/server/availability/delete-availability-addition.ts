@@ -6,7 +6,7 @@
 // is not this coach's.
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertActsForCoach, assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { availabilityAdditions } from "@/db/schema";

@@ -3,7 +3,7 @@
 // 404 when the blocked slot is not this coach's.
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertActsForCoach, assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { blockedSlots } from "@/db/schema";

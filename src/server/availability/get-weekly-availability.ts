@@ -1,7 +1,7 @@
 // A coach's weekly hours: any signed-in user (a member needs them to choose a
 // time). 404 for an id that is not a coach's.
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { requireCoach } from "../coaches/find-coach";

@@ -3,7 +3,7 @@
 // Members see the effect in free slots, never the reasons.
 import { z } from "zod";
 import { and, asc, eq, gt, lt, type SQL } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertActsForCoach, assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { blockedSlots } from "@/db/schema";

@@ -8,7 +8,7 @@
 // version stays the same (free-time-cache.ts).
 // See docs/decisions/0007-free-time-cache-and-calendar-versions.md.
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import { preparedSelect, selectPreparedRows, type DatabaseOrTransaction } from "@/db";
 import { AppError } from "@/domain/errors";

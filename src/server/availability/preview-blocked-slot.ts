@@ -4,7 +4,7 @@
 // and the same definition of "overlapped" as createBlockedSlot, so what the
 // preview lists is what creating the slot reports — unless a booking lands
 // in between, which createBlockedSlot then reports in its own answer.
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { trainingSessions } from "@/db/schema";
 import { inArray } from "drizzle-orm";

@@ -8,7 +8,7 @@
 // otherwise they stay as they are. Bad input writes nothing.
 import { z } from "zod";
 import { eq } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertActsForCoach, assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { weeklyAvailability } from "@/db/schema";

@@ -3,7 +3,7 @@
 // member. The coach must be a coach (400 naming coachId), the member a member
 // (400 naming memberId).
 import { and, eq } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { users } from "@/db/schema";

@@ -28,7 +28,7 @@ import { inlinedSql, poolOf, preparedSelect, type DatabaseOrTransaction } from "
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
 import { coachSettings, users } from "@/db/schema";
 import { coveredByAvailability } from "../availability/availability-sql";
-import type { CoachRecord } from "../coaches/find-coach";
+import { effectiveCoachTimeZone, type CoachRecord } from "../coaches/find-coach";
 import { businessTimeZone } from "../config";
 
 /** The longest a booking waits for a lock (a booking of the same hour, a change to the coach's week) before it answers 409 "try again". */
@@ -98,8 +98,8 @@ export async function timeProblem(db: DatabaseOrTransaction, time: BookingTime):
   return problemOf(row!);
 }
 
-// The coach's effective zone, as selectCoaches() decides it (coaches/find-coach.ts).
-const coachZone = sql`coalesce(${coachSettings.timezone}, ${sql.placeholder("businessZone")}::text)`;
+// The coach's effective zone, by the one rule (coaches/find-coach.ts), the business zone a parameter.
+const coachZone = effectiveCoachTimeZone(coachSettings.timezone, sql.placeholder("businessZone"));
 const selectCoachAndProblem = preparedSelect<ProblemColumns & Omit<CoachRecord, "minimumNoticeMinutes" | "defaultDuration"> & { notice: number; duration: number }>(
   "booking_coach_and_time",
   sql`SELECT ${users.id} AS id, ${users.name} AS name, ${coachZone} AS timezone,

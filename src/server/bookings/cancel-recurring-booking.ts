@@ -6,7 +6,7 @@
 // series new sessions.
 import { and, eq, gt } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan, isInBookingScope } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { recurringBookings, sessionConflicts, trainingSessions } from "@/db/schema";

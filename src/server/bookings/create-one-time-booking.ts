@@ -12,7 +12,7 @@
 // See docs/decisions/0010-constraints-decide-races.md.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { LOCK_NOT_AVAILABLE, hasPostgresCode, overlapReason } from "@/db/errors";
 import { AppError } from "@/domain/errors";

@@ -8,9 +8,10 @@
 //    the generator never brings them back, and listed.
 // On success the sessions up to the horizon exist at once. The same checks
 // and placement run in SQL as the daily generator's (occurrences-sql.ts).
+import { CONFLICT_REASON_TEXT } from "@/domain/conflict-reason";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { recurringBookings, sessionConflicts, trainingSessions, type ConflictReason } from "@/db/schema";
 import { AppError } from "@/domain/errors";
@@ -190,15 +191,8 @@ function toOutcome(occurrence: PlannedOccurrence): OccurrenceOutcome {
   };
 }
 
-const reasonText: Record<ConflictReason, string> = {
-  outside_availability: "outside the coach's availability",
-  blocked: "the coach is off",
-  coach_busy: "the coach is already booked",
-  member_busy: "the member already has a session then",
-};
-
 function conflictError(misfits: PlannedOccurrence[]): AppError {
-  const list = misfits.map((occurrence) => `${occurrence.date} (${reasonText[occurrence.reason!]})`).join(", ");
+  const list = misfits.map((occurrence) => `${occurrence.date} (${CONFLICT_REASON_TEXT[occurrence.reason!]})`).join(", ");
   return new AppError(
     "conflict",
     `${misfits.length} occurrence${misfits.length === 1 ? "" : "s"} cannot be booked: ${list}. Nothing was booked; choose another time or skip these dates.`,

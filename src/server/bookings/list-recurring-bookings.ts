@@ -2,7 +2,7 @@
 // with them, the owner all — each with its next 10 upcoming sessions.
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan, bookingScope } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { recurringBookings } from "@/db/schema";

@@ -2,7 +2,7 @@
 // time zone (their own, else BUSINESS_TIMEZONE), minimum notice and default
 // session length. findCoach answers null when the id is not a coach's;
 // callers choose 400 (a coachId field in a body) or 404 (a coach in the path).
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
 import { coachSettings, users } from "@/db/schema";
 import { AppError } from "@/domain/errors";
@@ -16,9 +16,17 @@ export interface CoachRecord {
   defaultDuration: number;
 }
 
-/** A coach's zone in a query joined to coach_settings: their own, else BUSINESS_TIMEZONE. */
-export function effectiveCoachTimeZone(): SQL<string> {
-  return sql<string>`coalesce(${coachSettings.timezone}, ${businessTimeZone()})`;
+/**
+ * The one rule for a coach's time zone, in SQL: their own
+ * (coach_settings.timezone), else BUSINESS_TIMEZONE. `timezone` is the
+ * column of coach_settings as the query joins it (the table, or an alias()
+ * of it); `businessZone` a value or a prepared statement's placeholder.
+ */
+export function effectiveCoachTimeZone(
+  timezone: SQLWrapper = coachSettings.timezone,
+  businessZone: unknown = businessTimeZone(),
+): SQL<string> {
+  return sql<string>`coalesce(${timezone}, ${businessZone}::text)`;
 }
 
 /** Coaches matching `where`, by name: the one place that decides the effective settings. */

@@ -1,7 +1,7 @@
 // Every coach, by name, with what a client needs to book them: the effective
 // zone (their own, else BUSINESS_TIMEZONE), minimum notice and default
 // session length. Any signed-in user; no emails (members see this list).
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { selectCoaches, type CoachRecord } from "./find-coach";

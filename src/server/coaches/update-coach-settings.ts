@@ -5,7 +5,7 @@
 // (PATCH /api/v1/users/:id).
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertActsForCoach } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { coachSettings } from "@/db/schema";

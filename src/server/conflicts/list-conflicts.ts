@@ -5,7 +5,7 @@
 // another coach gives an empty list, never someone else's conflicts.
 import { z } from "zod";
 import { and, eq, type SQL } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan, bookingScope } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { sessionConflicts } from "@/db/schema";

@@ -15,9 +15,10 @@
 // never be double-booked. The generator's advisory lock is held while
 // placing, so a retry never races a generation batch or the cancellation of
 // its series.
+import { CONFLICT_REASON_TEXT } from "@/domain/conflict-reason";
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan, isInBookingScope } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { UNIQUE_VIOLATION, hasPostgresCode, overlapReason } from "@/db/errors";
@@ -48,13 +49,6 @@ export interface ResolveConflictResult {
   /** The session a successful retry placed; null on dismiss. */
   session: SessionView | null;
 }
-
-const reasonText: Record<ConflictReason, string> = {
-  blocked: "the coach has blocked that time",
-  outside_availability: "it is outside the coach's availability",
-  coach_busy: "the coach has another session then",
-  member_busy: "the member has another session then",
-};
 
 export async function resolveConflict(options: {
   db: DatabaseOrTransaction;
@@ -165,5 +159,5 @@ async function place(tx: DatabaseOrTransaction, conflict: OpenConflict, now: Dat
 }
 
 function stillConflicting(reason: ConflictReason): AppError {
-  return new AppError("conflict", `The occurrence still does not fit (${reason}): ${reasonText[reason]}`);
+  return new AppError("conflict", `The occurrence still does not fit (${reason}): ${CONFLICT_REASON_TEXT[reason]}`);
 }

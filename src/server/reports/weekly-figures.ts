@@ -12,9 +12,12 @@
 // the sums and ratios are taken here.
 import { sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { coachSettings } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { effectiveCoachTimeZone } from "../coaches/find-coach";
 import { instantToWallClock, wallClockToInstant } from "@/domain/time";
 import { availableTime, blockedTime } from "../availability/availability-sql";
 import { businessTimeZone } from "../config";
@@ -149,7 +152,7 @@ function weeklyCellsQuery(boundaries: Date[], zone: string) {
       SELECT 1, tstzrange(${thisMonday}::timestamptz, ${nextMonday}::timestamptz, '[)')
     ),
     people AS (
-      SELECT u.id, u.name, coalesce(cs.timezone, ${zone}::text) AS zone
+      SELECT u.id, u.name, ${effectiveCoachTimeZone(alias(coachSettings, "cs").timezone, zone)} AS zone
       FROM users u
       LEFT JOIN coach_settings cs ON cs.coach_id = u.id
       WHERE u.role = 'coach'

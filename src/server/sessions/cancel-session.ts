@@ -20,7 +20,7 @@
 // not an earlier read; the read after a refused UPDATE only explains it.
 import { z } from "zod";
 import { and, eq, gt, inArray, type SQL } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { bookings, trainingSessions } from "@/db/schema";

@@ -3,7 +3,7 @@
 // why a run failed. Runs whose process died are closed as failed first
 // (generation-runs.ts), so none shows `running` forever.
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { parseInput } from "../validation";

@@ -17,7 +17,7 @@
 // that would tell them whether such sessions exist).
 import { z } from "zod";
 import { and, eq, gte, lt, type SQL } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { sessionStatus, trainingSessions } from "@/db/schema";

@@ -12,7 +12,7 @@
 // explains a refusal.
 import { z } from "zod";
 import { and, eq, inArray, lte, type SQL } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { bookings, trainingSessions } from "@/db/schema";

@@ -15,7 +15,9 @@ import { sql, type SQL } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
 import { wallClockRange } from "@/db/wall-clock-sql";
-import type { ConflictReason } from "@/db/schema";
+import { coachSettings, type ConflictReason } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { effectiveCoachTimeZone } from "../coaches/find-coach";
 import { coveredByAvailability } from "../availability/availability-sql";
 
 export interface OccurrenceWindow {
@@ -79,9 +81,9 @@ export function owesOccurrenceExactly(alias: string, zone: SQL, until: Date): SQ
     OR wall_clock_to_instant(${next} + ${column("start_time")}::time, ${zone}) < ${until.toISOString()}::timestamptz)`;
 }
 
-/** The zone of the coach of series `alias`, given coach_settings joined as `settings`. */
+/** The zone of the coach of a series, given coach_settings joined as `settings`. */
 export const seriesZone = (settings: string, businessTimeZone: string): SQL =>
-  sql`coalesce(${sql.raw(`${settings}.timezone`)}, ${businessTimeZone}::text)`;
+  effectiveCoachTimeZone(alias(coachSettings, settings).timezone, businessTimeZone);
 
 /** The last local date, in any zone, that can hold an instant before `until` (a day of margin covers every UTC offset). */
 function lastLocalDate(until: Date): string {

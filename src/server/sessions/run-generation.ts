@@ -2,7 +2,7 @@
 // endpoint). The run is recorded like every other (trigger "admin", with the
 // owner who asked) and answered as its view, counts included.
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { parseInput } from "../validation";

@@ -5,7 +5,7 @@
 // (never a hint that it exists), 409 with the state machine's reason, or the
 // use case's own timing rule.
 import { eq, type SQL } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { bookingScope, isInBookingScope } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { trainingSessions, type SessionStatus } from "@/db/schema";

@@ -1,6 +1,6 @@
 // The studio's settings as every signed-in user may read them: the booking
 // window, so a booking form can say how far ahead it accepts.
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { studioSettings } from "@/db/schema";

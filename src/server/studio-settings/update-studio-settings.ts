@@ -3,7 +3,7 @@
 // only limits what is booked or planned from now on.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { studioSettings } from "@/db/schema";

@@ -1,7 +1,7 @@
 // Owner: every user of the business, optionally only one role.
 import { z } from "zod";
 import { eq } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { userRole, users } from "@/db/schema";

@@ -3,7 +3,7 @@
 // meaningful for a coach; the business never loses its last owner.
 import { z } from "zod";
 import { eq, or, sql } from "drizzle-orm";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { coachSettings, userRole, users } from "@/db/schema";

@@ -19,7 +19,8 @@
 // write by a signed-in user counts against their per-user limit in
 // PostgreSQL (limitWrites: 429 with Retry-After).
 import type { z } from "zod";
-import { getCurrentActor, type Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
+import { getCurrentActor } from "@/auth/current-actor";
 import { trustedOrigins } from "@/auth/trusted-origins";
 import { getDatabase, type DatabaseOrTransaction } from "@/db";
 import { errorSummary, isDatabaseUnavailable } from "@/db/errors";

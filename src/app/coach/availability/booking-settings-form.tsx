@@ -1,7 +1,7 @@
 "use client";
 // The coach's booking settings: minimum notice and default session length.
 import { useState } from "react";
-import { updateCoachSettingsAction } from "@/app/actions/availability-actions";
+import { updateCoachSettingsAction } from "@/actions/availability-actions";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 // Adding one-off extra hours on a date (e.g. a Saturday morning), in the
 // coach's zone, on top of the weekly hours.
 import { useState } from "react";
-import { createAvailabilityAdditionAction } from "@/app/actions/availability-actions";
+import { createAvailabilityAdditionAction } from "@/actions/availability-actions";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";

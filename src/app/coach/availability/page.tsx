@@ -8,7 +8,7 @@ import { getWeeklyAvailability } from "@/server/availability/get-weekly-availabi
 import { listAvailabilityAdditions } from "@/server/availability/list-availability-additions";
 import { listBlockedSlots } from "@/server/availability/list-blocked-slots";
 import { listCoaches } from "@/server/coaches/list-coaches";
-import { getViewer } from "../../viewer";
+import { getViewer } from "@/server/viewer";
 import { BookingSettingsForm } from "./booking-settings-form";
 import { ExtraHoursForm } from "./extra-hours-form";
 import { RemoveExtraHoursButton, RemoveTimeOffButton } from "./remove-window-button";

@@ -3,7 +3,7 @@
 // hours may leave booked sessions outside availability: they are kept, and
 // the page says which.
 import { useState } from "react";
-import { deleteAvailabilityAdditionAction, deleteTimeOffAction } from "@/app/actions/availability-actions";
+import { deleteAvailabilityAdditionAction, deleteTimeOffAction } from "@/actions/availability-actions";
 import { Notice } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/dialog";
 import type { SessionView } from "@/server/sessions/session-view";

@@ -5,7 +5,7 @@
 // cancelAffected). Changing the dates after checking asks to check again, so
 // the choice always concerns the sessions shown.
 import { useState } from "react";
-import { createTimeOffAction, previewTimeOffAction } from "@/app/actions/availability-actions";
+import { createTimeOffAction, previewTimeOffAction } from "@/actions/availability-actions";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";

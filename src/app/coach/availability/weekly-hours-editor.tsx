@@ -6,7 +6,7 @@
 // its own field. Sessions the new week leaves outside availability are
 // listed after saving, kept, and cancelled only if the coach asks.
 import { useRef, useState } from "react";
-import { replaceWeeklyAvailabilityAction } from "@/app/actions/availability-actions";
+import { replaceWeeklyAvailabilityAction } from "@/actions/availability-actions";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";

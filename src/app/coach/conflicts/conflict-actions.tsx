@@ -2,7 +2,7 @@
 // Resolving one conflict: "Book it now" retries placing the occurrence (the
 // use case answers why when the time is still taken, shown here), "Dismiss"
 // lets it go after a confirmation with an optional note.
-import { resolveConflictAction } from "@/app/actions/conflict-actions";
+import { resolveConflictAction } from "@/actions/conflict-actions";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/dialog";

@@ -3,28 +3,20 @@
 // hours, another session), each with why, and a way to resolve it — place
 // it after all (retry) or let it go (dismiss). Resolved ones are listed
 // below for the record.
-import type { ConflictReason } from "@/db/schema";
+import { conflictReasonLabel } from "@/domain/conflict-reason";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { DAY_NAMES, formatSessionTime, zoneName } from "@/lib/time-format";
 import { listConflicts } from "@/server/conflicts/list-conflicts";
 import type { ConflictView } from "@/server/conflicts/conflict-view";
-import { getViewer } from "../../viewer";
+import { getViewer, type Viewer } from "@/server/viewer";
 import { ConflictActions } from "./conflict-actions";
 import { SessionTime } from "@/components/session-time";
 
-/** Why an occurrence did not fit, as the coach reads it. */
-const REASON: Record<ConflictReason, string> = {
-  blocked: "You have time off then",
-  outside_availability: "It is outside your weekly or extra hours",
-  coach_busy: "You have another session then",
-  member_busy: "The member has another session then",
-};
-
 const RECENT_RESOLVED = 10;
 
-export default async function ConflictsPage() {
-  const { actor, zone, db } = await getViewer("coach");
+/** The coach's open conflicts, the latest resolved ones, and the time they were read at. */
+async function loadConflicts(db: Viewer["db"], actor: Viewer["actor"]) {
   const [open, resolved] = await Promise.all([
     listConflicts({ db, actor, input: { status: "open" } }),
     listConflicts({ db, actor, input: { status: "resolved" } }),
@@ -32,7 +24,12 @@ export default async function ConflictsPage() {
   const recent = [...resolved]
     .sort((a, b) => (b.resolvedAt ?? "").localeCompare(a.resolvedAt ?? ""))
     .slice(0, RECENT_RESOLVED);
-  const now = Date.now();
+  return { open, recent, now: Date.now() };
+}
+
+export default async function ConflictsPage() {
+  const { actor, zone, db } = await getViewer("coach");
+  const { open, recent, now } = await loadConflicts(db, actor);
 
   return (
     <>
@@ -91,7 +88,7 @@ function ConflictSummary({ conflict, zone }: { conflict: ConflictView; zone: str
       </p>
       <p className="mt-1 text-sm text-slate-800">
         <span className="font-medium">Why: </span>
-        {REASON[conflict.reason]}
+        {conflictReasonLabel(conflict.reason)}
       </p>
     </div>
   );

@@ -5,7 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { zoneName } from "@/lib/time-format";
 import { listCoaches } from "@/server/coaches/list-coaches";
-import { getViewer } from "../../viewer";
+import { getViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Book a session" };
 

@@ -1,7 +1,7 @@
 "use client";
 // Stops a series: this and all future sessions are cancelled; past ones
 // keep their status.
-import { cancelRecurringBookingAction } from "@/app/actions/recurring-booking-actions";
+import { cancelRecurringBookingAction } from "@/actions/recurring-booking-actions";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { useAction } from "@/components/use-action";
 

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DAY_NAMES, formatCalendarDate, zoneName } from "@/lib/time-format";
 import { listRecurringBookings } from "@/server/bookings/list-recurring-bookings";
-import { getViewer } from "../../viewer";
+import { getViewer } from "@/server/viewer";
 import { CancelSeriesButton } from "./cancel-series-button";
 
 export const metadata: Metadata = { title: "Recurring bookings" };

@@ -6,7 +6,7 @@ import { SessionList } from "@/components/session-list";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
 import { listSessions } from "@/server/sessions/list-sessions";
-import { getViewer } from "../../viewer";
+import { getViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "My sessions" };
 

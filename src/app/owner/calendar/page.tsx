@@ -5,7 +5,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { calendarWeek, WeekCalendar, WeekNotShown } from "@/components/week-calendar";
 import { listCoaches } from "@/server/coaches/list-coaches";
 import { listSessions } from "@/server/sessions/list-sessions";
-import { getViewer } from "../../viewer";
+import { getViewer } from "@/server/viewer";
 import { CoachPicker } from "./coach-picker";
 
 export default async function OwnerCalendarPage({

@@ -7,7 +7,7 @@ import { GenerationRunList } from "@/components/owner/generation-runs";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { sessionHorizonWeeks } from "@/server/config";
 import { listGenerationRuns } from "@/server/sessions/list-generation-runs";
-import { getViewer } from "../../viewer";
+import { getViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Generation" };
 

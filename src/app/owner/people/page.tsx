@@ -10,7 +10,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { businessTimeZone } from "@/server/config";
 import { listUsers } from "@/server/users/list-users";
 import type { UserView } from "@/server/users/user-view";
-import { getViewer } from "../../viewer";
+import { getViewer } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "People" };
 

@@ -1,7 +1,7 @@
 "use client";
 // The owner sets the booking window: how many days ahead anything may be booked.
 import { useState } from "react";
-import { updateStudioSettingsAction } from "@/app/actions/studio-settings-actions";
+import { updateStudioSettingsAction } from "@/actions/studio-settings-actions";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getStudioSettings } from "@/server/studio-settings/get-studio-settings";
-import { getViewer } from "../../viewer";
+import { getViewer } from "@/server/viewer";
 import { BookingWindowForm } from "./booking-window-form";
 
 export const metadata: Metadata = { title: "Settings" };

@@ -10,7 +10,7 @@ import { addDays, dateInZone, formatCalendarDate, mondayOf, zoneName } from "@/l
 import { listFreeSlots } from "@/server/availability/list-free-slots";
 import { listCoaches } from "@/server/coaches/list-coaches";
 import { sessionHorizonWeeks } from "@/server/config";
-import { getViewer } from "../../../viewer";
+import { getViewer } from "@/server/viewer";
 import { SlotPicker, type SlotDay } from "./slot-picker";
 
 export const metadata: Metadata = { title: "Free times" };

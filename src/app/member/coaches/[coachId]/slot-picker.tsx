@@ -4,14 +4,14 @@
 // every occurrence up to the horizon with its status.
 import Link from "next/link";
 import { useState } from "react";
-import { createOneTimeBookingAction } from "@/app/actions/booking-actions";
-import { createRecurringBookingAction, previewRecurringBookingAction } from "@/app/actions/recurring-booking-actions";
+import { createOneTimeBookingAction } from "@/actions/booking-actions";
+import { createRecurringBookingAction, previewRecurringBookingAction } from "@/actions/recurring-booking-actions";
 import { Button } from "@/components/ui/button";
 import { EmptyState, Notice } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { errorMessage, useAction } from "@/components/use-action";
-import { CONFLICT_REASON_TEXT } from "@/lib/conflict-reasons";
+import { conflictReasonLabel } from "@/domain/conflict-reason";
 import { DAY_NAMES, formatCalendarDate, formatDay, formatSessionTime, formatTime, formatTimeRange, wallClockIn, zoneName } from "@/lib/time-format";
 import type { OccurrenceOutcome } from "@/server/bookings/create-recurring-booking";
 
@@ -235,7 +235,7 @@ function BookingDialog({
                   <li key={occurrence.date} className="flex items-center justify-between gap-2 px-3 py-2 text-sm">
                     <span>{formatDay(occurrence.startsAt, zone)}, {formatTimeRange(occurrence.startsAt, occurrence.endsAt, zone)}</span>
                     {occurrence.reason ? (
-                      <span className="text-right font-medium text-red-700">✗ {CONFLICT_REASON_TEXT[occurrence.reason]}</span>
+                      <span className="text-right font-medium text-red-700">✗ {conflictReasonLabel(occurrence.reason)}</span>
                     ) : (
                       <span className="font-medium text-emerald-800">✓ Free</span>
                     )}

@@ -6,7 +6,7 @@
 // table, so it never touches a real business's data.
 import { eq, sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { firstOccurrenceDate } from "@/domain/recurrence";
 import { instantToWallClock, wallClockToInstant } from "@/domain/time";
@@ -15,7 +15,7 @@ import { createRecurringBooking } from "@/server/bookings/create-recurring-booki
 import { businessTimeZone, sessionHorizonWeeks } from "@/server/config";
 import { generateSessions } from "@/server/sessions/generate-sessions";
 import { createUser } from "@/server/users/create-user";
-import { coachSettings, users, weeklyAvailability, type UserRole } from "./schema";
+import { coachSettings, users, weeklyAvailability, type UserRole } from "@/db/schema";
 
 export interface DemoAccount {
   email: string;

@@ -4,9 +4,9 @@
 // view), coaches see their own zone and everyone else the business's.
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { ROLE_HOME } from "@/components/navigation";
+import { ROLE_HOME } from "@/lib/navigation";
 import { cache } from "react";
-import type { Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
 import { getCurrentActor } from "@/auth/current-actor";
 import { getDatabase, type DatabaseOrTransaction } from "@/db";
 import type { UserRole } from "@/db/schema";

@@ -3,7 +3,8 @@
 // REST API's error body. An unexpected error is logged and answered as
 // "internal", never with its stack ("unavailable" when the database is down).
 import { headers } from "next/headers";
-import { getCurrentActor, type Actor } from "@/auth/current-actor";
+import type { Actor } from "@/auth/actor";
+import { getCurrentActor } from "@/auth/current-actor";
 import { getDatabase, type DatabaseOrTransaction } from "@/db";
 import { errorSummary, isDatabaseUnavailable } from "@/db/errors";
 import { AppError, DATABASE_UNAVAILABLE, isAppError, type ErrorCode } from "@/domain/errors";
