@@ -82,35 +82,18 @@ export const LOCK_GENERATION = sql`
 
 export async function generateSessions(db: DatabaseOrTransaction, options: GenerateSessionsOptions): Promise<GenerationResult> {
   const { weeksAhead } = options;
-  if (!Number.isInteger(weeksAhead) || weeksAhead < 1 || weeksAhead > 52) {
-    throw new AppError("invalid_input", "weeksAhead must be a whole number from 1 to 52", {
-      weeksAhead: "Must be a whole number from 1 to 52",
-    });
-  }
+  checkWeeksAhead(weeksAhead);
   const now = options.now ?? new Date();
-  const until = new Date(now.getTime() + weeksAhead * 7 * 86_400_000);
-  const zone = businessTimeZone();
-  const batchSize = options.batchSize ?? 5_000;
+  const window: GenerationWindow = { now, until: new Date(now.getTime() + weeksAhead * 7 * 86_400_000), zone: businessTimeZone() };
   const started = performance.now();
-
   const runId =
     options.runId ??
     (await startRun(db, { trigger: options.trigger ?? "cli", requestedBy: options.requestedBy ?? null, weeksAhead }));
 
-  let created = 0;
-  let conflicts = 0;
-  let completed = 0;
+  const totals = { created: 0, conflicts: 0, completed: 0 };
   let completion: Promise<number> | undefined;
   try {
-    // Only the series that may owe an occurrence in the window: the day
-    // after a run, those whose next one falls on the new day.
-    const coachZone = seriesZone("cs", zone);
-    const owing = sql`rb.status = 'active' AND ${owesOccurrences("rb", coachZone, until)}`;
-    // Batches are cut from the series that owe one for certain: a series
-    // the wall-clock test keeps only for its margin costs no batch.
-    const batches = await owingBatches(db, sql`${owing} AND ${owesOccurrenceExactly("rb", coachZone, until)}`, batchSize);
-    const seriesTotal = batches.reduce((total, batch) => total + batch.size, 0);
-    let seriesDone = 0;
+    const batches = await owingBatches(db, owingExactly(window), options.batchSize ?? 5_000);
     // Ended sessions are completed alongside the batches: other rows (they
     // ended by `now`; batches place sessions after it), none of them in the
     // exclusion indexes, and on PostgreSQL a pool connection of their own.
@@ -118,81 +101,124 @@ export async function generateSessions(db: DatabaseOrTransaction, options: Gener
       completion = completeEndedSessions(db, now);
       completion.catch(() => {}); // awaited below, on success and on failure
     }
-
-    const placeBatch = (batch: OwingBatch, retry: boolean) =>
-      db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT ${laneLock(batch.lane)}`);
-        // Share-lock the batch's coaches, as a booking does: an availability
-        // change in flight finishes first (and the batch checks the new week),
-        // and a change that starts meanwhile waits for the batch.
-        await tx.execute(sql`
-          SELECT 1 FROM users WHERE id IN (
-            SELECT rb.coach_id FROM ${OWING_FROM}
-            WHERE ${owing} AND ${chosenSeries(batch)}
-          ) ORDER BY id FOR SHARE`);
-        // The inlined wall-clock functions make a large expression; JIT would
-        // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
-        await tx.execute(sql`SET LOCAL jit = off`);
-        const window = { after: now, until, businessTimeZone: zone, series: batch };
-        return placeOccurrences(tx, window, { conflictStatus: "open", now, arbitrate: retry, busyChecks: retry });
-      });
-
-    // One lane's batches, in order. A lane stops between two batches when
-    // the caller aborts, or when the other lane failed.
-    const stop = new AbortController();
-    const runLane = async (lane: OwingBatch[]) => {
-      for (const batch of lane) {
-        // PGlite answers without ever reaching the event loop's I/O phase, where
-        // signals are delivered: let it turn once per batch.
-        if (options.signal) await new Promise((resolve) => setImmediate(resolve));
-        if (options.signal?.aborted || stop.signal.aborted) {
-          throw new Error(`Interrupted after ${seriesDone} of ${seriesTotal} series; the next run completes the rest`);
-        }
-        let placed: Awaited<ReturnType<typeof placeBatch>>;
-        try {
-          placed = await placeBatch(batch, false);
-        } catch (error) {
-          // An occurrence overlaps a session (already there, booked while the
-          // batch ran, or placed by the other lane): run the batch again,
-          // checked and arbitrated (that occurrence becomes a conflict).
-          if (!isOverlapRace(error)) throw error;
-          placed = await placeBatch(batch, true).catch((again: unknown) => {
-            // Two lanes' batches waiting on each other's new rows: PostgreSQL
-            // ends one of them; the other has committed by the time this runs.
-            if (!hasPostgresCode(again, DEADLOCK_DETECTED)) throw again;
-            return placeBatch(batch, true);
-          });
-        }
-        created += placed.created;
-        conflicts += placed.conflicts;
-        seriesDone += batch.size;
-        options.onProgress?.({ seriesDone, seriesTotal, created, conflicts });
-      }
-    };
-    const lanes = Array.from({ length: GENERATION_LANES }, (_, lane) => batches.filter((batch) => batch.lane === lane));
-    if (queriesRunConcurrently(db)) {
-      const outcomes = await Promise.allSettled(
-        lanes.map((lane) => runLane(lane).catch((error: unknown) => (stop.abort(), Promise.reject(error)))),
-      );
-      const failed = outcomes.find((outcome) => outcome.status === "rejected");
-      if (failed) throw failed.reason;
-    } else {
-      for (const lane of lanes) await runLane(lane);
-    }
-
-    completed = await (completion ?? completeEndedSessions(db, now));
+    await runLanes(db, window, batches, totals, options);
+    totals.completed = await (completion ?? completeEndedSessions(db, now));
 
     const durationMs = Math.round(performance.now() - started);
-    await finishRun(db, runId, { status: "succeeded", created, conflicts, completed, durationMs });
-    return { runId, created, conflicts, completed, durationMs };
+    await finishRun(db, runId, { status: "succeeded", ...totals, durationMs });
+    return { runId, ...totals, durationMs };
   } catch (error) {
-    if (completion) completed = await completion.catch(() => completed);
+    if (completion) totals.completed = await completion.catch(() => totals.completed);
     const durationMs = Math.round(performance.now() - started);
     const message = error instanceof Error ? error.message : String(error);
-    await finishRun(db, runId, { status: "failed", created, conflicts, completed, durationMs, error: message }).catch(
-      () => {},
-    );
+    await finishRun(db, runId, { status: "failed", ...totals, durationMs, error: message }).catch(() => {});
     throw error;
+  }
+}
+
+/** What one run covers: from `now` to `until`; `zone` is the business zone, for coaches without their own. */
+interface GenerationWindow {
+  now: Date;
+  until: Date;
+  zone: string;
+}
+
+function checkWeeksAhead(weeksAhead: number): void {
+  if (!Number.isInteger(weeksAhead) || weeksAhead < 1 || weeksAhead > 52) {
+    throw new AppError("invalid_input", "weeksAhead must be a whole number from 1 to 52", {
+      weeksAhead: "Must be a whole number from 1 to 52",
+    });
+  }
+}
+
+/** The series that may owe an occurrence in the window: the day after a run, those whose next one falls on the new day. */
+function owing(window: GenerationWindow): SQL {
+  return sql`rb.status = 'active' AND ${owesOccurrences("rb", seriesZone("cs", window.zone), window.until)}`;
+}
+
+/** Those that owe one for certain: batches are cut from these, so a series the wall-clock test keeps only for its margin costs no batch. */
+function owingExactly(window: GenerationWindow): SQL {
+  return sql`${owing(window)} AND ${owesOccurrenceExactly("rb", seriesZone("cs", window.zone), window.until)}`;
+}
+
+/** One batch in its own transaction, under its lane's lock; `retry`: checked for busy times and arbitrated. */
+function placeBatch(db: DatabaseOrTransaction, window: GenerationWindow, batch: OwingBatch, retry: boolean) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT ${laneLock(batch.lane)}`);
+    // Share-lock the batch's coaches, as a booking does: an availability
+    // change in flight finishes first (and the batch checks the new week),
+    // and a change that starts meanwhile waits for the batch.
+    await tx.execute(sql`
+      SELECT 1 FROM users WHERE id IN (
+        SELECT rb.coach_id FROM ${OWING_FROM}
+        WHERE ${owing(window)} AND ${chosenSeries(batch)}
+      ) ORDER BY id FOR SHARE`);
+    // The inlined wall-clock functions make a large expression; JIT would
+    // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
+    await tx.execute(sql`SET LOCAL jit = off`);
+    const placing = { after: window.now, until: window.until, businessTimeZone: window.zone, series: batch };
+    return placeOccurrences(tx, placing, { conflictStatus: "open", now: window.now, arbitrate: retry, busyChecks: retry });
+  });
+}
+
+/**
+ * A batch, first on the fast path; when an occurrence overlaps a session
+ * (already there, booked while the batch ran, or placed by the other lane),
+ * again, checked and arbitrated (that occurrence becomes a conflict).
+ */
+async function placeBatchSettled(db: DatabaseOrTransaction, window: GenerationWindow, batch: OwingBatch) {
+  try {
+    return await placeBatch(db, window, batch, false);
+  } catch (error) {
+    if (!isOverlapRace(error)) throw error;
+    return placeBatch(db, window, batch, true).catch((again: unknown) => {
+      // Two lanes' batches waiting on each other's new rows: PostgreSQL
+      // ends one of them; the other has committed by the time this runs.
+      if (!hasPostgresCode(again, DEADLOCK_DETECTED)) throw again;
+      return placeBatch(db, window, batch, true);
+    });
+  }
+}
+
+/**
+ * Every lane's batches, in order within a lane; on PostgreSQL the lanes side
+ * by side. A lane stops between two batches when the caller aborts, or when
+ * the other lane failed. Adds what each batch placed to `totals`.
+ */
+async function runLanes(
+  db: DatabaseOrTransaction,
+  window: GenerationWindow,
+  batches: OwingBatch[],
+  totals: { created: number; conflicts: number },
+  options: Pick<GenerateSessionsOptions, "signal" | "onProgress">,
+): Promise<void> {
+  const seriesTotal = batches.reduce((total, batch) => total + batch.size, 0);
+  let seriesDone = 0;
+  const stop = new AbortController();
+  const runLane = async (lane: OwingBatch[]) => {
+    for (const batch of lane) {
+      // PGlite answers without ever reaching the event loop's I/O phase, where
+      // signals are delivered: let it turn once per batch.
+      if (options.signal) await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted || stop.signal.aborted) {
+        throw new Error(`Interrupted after ${seriesDone} of ${seriesTotal} series; the next run completes the rest`);
+      }
+      const placed = await placeBatchSettled(db, window, batch);
+      totals.created += placed.created;
+      totals.conflicts += placed.conflicts;
+      seriesDone += batch.size;
+      options.onProgress?.({ seriesDone, seriesTotal, created: totals.created, conflicts: totals.conflicts });
+    }
+  };
+  const lanes = Array.from({ length: GENERATION_LANES }, (_, lane) => batches.filter((batch) => batch.lane === lane));
+  if (queriesRunConcurrently(db)) {
+    const outcomes = await Promise.allSettled(
+      lanes.map((lane) => runLane(lane).catch((error: unknown) => (stop.abort(), Promise.reject(error)))),
+    );
+    const failed = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
+  } else {
+    for (const lane of lanes) await runLane(lane);
   }
 }
 
