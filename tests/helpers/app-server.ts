@@ -17,6 +17,7 @@ import type { DatabaseOrTransaction } from "@/db";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { accounts, users, type UserRole } from "@/db/schema";
+import { contractViolation } from "./api-contract";
 
 export interface AppServer {
   baseUrl: string;
@@ -42,6 +43,12 @@ export interface StartAppServerOptions {
   env?: Record<string, string | undefined>;
   /** The /api/health status that means "started" (default 200; 503 for "unreachable"). */
   readyHealth?: number;
+  /**
+   * Check every answer of a documented operation against the API reference
+   * (api-contract.ts); a mismatch rejects request(). Default true; the bench
+   * turns it off, since it times request().
+   */
+  checkContract?: boolean;
 }
 
 /** A database the caller prepared: DATABASE_URL of a PostgreSQL database, or a PGlite data directory (closed by the caller). */
@@ -84,7 +91,15 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
     baseUrl,
     pid: child.pid!,
     kind: database.kind,
-    request: (pathname, init) => fetch(new URL(pathname, baseUrl), init),
+    request: async (pathname, init) => {
+      const url = new URL(pathname, baseUrl);
+      const response = await fetch(url, init);
+      if (options.checkContract === false) return response;
+      const body = await response.clone().text();
+      const problem = contractViolation(init?.method ?? "GET", url, response.status, response.headers.get("content-type"), body);
+      if (problem) throw new Error(`API contract: ${problem}`);
+      return response;
+    },
     output: () => output,
     async stop() {
       await stopProcess(child);

@@ -1,86 +1,75 @@
 // The API reference (GET /api/v1/openapi.json) against the code:
 //  1. its paths and methods are exactly the route handlers under src/app/api
-//     (better-auth's catch-all aside) — no route missing, no stale entry — and
-//     each apiRoute's body, query and success status show up where they should;
+//     (better-auth's catch-all aside), read from the route modules themselves
+//     — no route missing, no stale entry — and each apiRoute's body, query and
+//     success status (kept on the handler: `shape`) show up where they should;
 //  2. every operation names who may call it (x-roles, matching `security` and
 //     the permission map), lists its errors, and documents its JSON body;
 //  3. the document looks like valid OpenAPI 3.1: every $ref resolves, every
 //     path parameter is declared, operation ids are unique, examples pass the
 //     zod schemas the API validates with.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { permissions, type Permission } from "@/auth/permissions";
 import { buildOpenApiDocument, operationSpecs } from "@/server/api-reference/openapi";
 import type { JsonSchema } from "@/server/api-reference/json-schema";
 import { GET as serveDocument } from "@/app/api/v1/openapi.json/route";
+import type { ApiRouteShape } from "@/app/api/_lib/route";
 
 const API_DIR = join(process.cwd(), "src", "app", "api");
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
-const METHOD = new RegExp(`^(${HTTP_METHODS.join("|")})$`);
 
 interface RouteFile {
   file: string;
   /** OpenAPI path template: [id] → {id}. */
   path: string;
-  source: string;
+  /** The HTTP method handlers the module exports, as Next.js sees them. */
   methods: string[];
+  /** For a handler made by apiRoute(): whether it reads a body or a query, and its success status. */
+  shapes: Map<string, ApiRouteShape>;
 }
 
-/** route.ts files under src/app/api, without private folders (_lib) and better-auth's catch-all. */
-function routeFiles(dir = API_DIR): RouteFile[] {
-  const found: RouteFile[] = [];
+/** route.ts files under src/app/api, without private folders (_lib) and better-auth's catch-all, with their folders as URL paths. */
+function routeFilePaths(dir = API_DIR): Array<{ file: string; path: string }> {
+  const found: Array<{ file: string; path: string }> = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name.startsWith("_")) continue;
       if (relative(API_DIR, full).split(sep).join("/") === "auth/[...all]") continue;
-      found.push(...routeFiles(full));
+      found.push(...routeFilePaths(full));
     } else if (entry.name === "route.ts") {
       const segments = relative(join(process.cwd(), "src", "app"), dir)
         .split(sep)
         .filter((segment) => !/^\(.*\)$/.test(segment)) // route groups are not in the URL
         .map((segment) => segment.replace(/^\[(\w+)\]$/, "{$1}"));
-      const source = readFileSync(full, "utf8");
-      found.push({ file: relative(process.cwd(), full), path: `/${segments.join("/")}`, source, methods: exportedMethods(source) });
+      found.push({ file: full, path: `/${segments.join("/")}` });
     }
   }
   return found;
 }
 
-/** The HTTP method handlers a route module exports, in any of the usual spellings. */
-function exportedMethods(source: string): string[] {
-  const names = new Set<string>();
-  for (const match of source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)/g)) names.add(match[1]!);
-  for (const match of source.matchAll(/export\s+(?:const|let|var)\s+(\w+)\s*[:=]/g)) names.add(match[1]!);
-  for (const match of source.matchAll(/export\s+(?:const|let|var)\s*\{([^}]*)\}\s*=/g)) {
-    for (const part of match[1]!.split(",")) names.add(part.split(":").pop()!.trim());
-  }
-  for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const part of match[1]!.split(",")) names.add(part.split(/\s+as\s+/).pop()!.trim());
-  }
-  return [...names].filter((name) => METHOD.test(name)).sort();
-}
-
-/** For `export const X = apiRoute({ … })`: whether it reads a body or a query, and its success status. */
-function apiRouteDefinitions(source: string): Map<string, { body: boolean; query: boolean; status: number }> {
-  const definitions = new Map<string, { body: boolean; query: boolean; status: number }>();
-  const starts = [...source.matchAll(/export\s+const\s+(\w+)\s*=\s*apiRoute\s*\(/g)];
-  for (const start of starts) {
-    const rest = source.slice(start.index! + start[0].length);
-    const block = rest.slice(0, rest.search(/\nexport\s/) === -1 ? undefined : rest.search(/\nexport\s/));
-    definitions.set(start[1]!, {
-      body: /^\s*body\s*:/m.test(block),
-      query: /^\s*query\s*:/m.test(block),
-      status: Number(/^\s*status\s*:\s*(\d{3})/m.exec(block)?.[1] ?? 200),
-    });
-  }
-  return definitions;
+/** Each route module, loaded as Next.js loads it: its exports are what it serves. */
+async function routeFiles(): Promise<RouteFile[]> {
+  return Promise.all(
+    routeFilePaths().map(async ({ file, path }) => {
+      const exports = (await import(file)) as Record<string, unknown>;
+      const methods = HTTP_METHODS.filter((method) => typeof exports[method] === "function");
+      const shapes = new Map<string, ApiRouteShape>();
+      for (const method of methods) {
+        const shape = (exports[method] as { shape?: ApiRouteShape }).shape;
+        if (shape) shapes.set(method, shape);
+      }
+      return { file: relative(process.cwd(), file), path, methods: [...methods], shapes };
+    }),
+  );
 }
 
 const document = buildOpenApiDocument();
+const sharedResponses = (document.components as { responses: Record<string, JsonSchema> }).responses;
 const paths = document.paths as Record<string, Record<string, JsonSchema>>;
-const routes = routeFiles();
+const routes = await routeFiles();
 
 const operations = Object.entries(paths).flatMap(([path, item]) =>
   Object.entries(item).map(([method, operation]) => ({ path, method, operation, label: `${method.toUpperCase()} ${path}` })),
@@ -91,6 +80,7 @@ describe("the reference lists exactly the route handlers", () => {
     expect(routes.length).toBeGreaterThan(10);
     expect(routes.map((route) => route.path)).toContain("/api/v1/openapi.json");
     for (const route of routes) expect(route.methods, `${route.file} exports no HTTP method`).not.toHaveLength(0);
+    expect(routes.filter((route) => route.shapes.size > 0).length, "route modules made by apiRoute()").toBeGreaterThan(10);
   });
 
   it("has every path and method of src/app/api, and nothing else", () => {
@@ -103,7 +93,7 @@ describe("the reference lists exactly the route handlers", () => {
 
   it("documents a request body, query parameters and the success status where the apiRoute reads them", () => {
     for (const route of routes) {
-      for (const [method, definition] of apiRouteDefinitions(route.source)) {
+      for (const [method, definition] of route.shapes) {
         const operation = paths[route.path]![method.toLowerCase()]!;
         const label = `${method} ${route.path}`;
         expect(Boolean(operation.requestBody), `${label}: requestBody`).toBe(definition.body);
@@ -150,8 +140,11 @@ describe("every operation", () => {
       const errors = Object.keys(responses).filter((status) => /^[45](\d\d|XX)$/.test(status));
       expect(errors.length).toBeGreaterThan(0);
       for (const status of errors) {
-        expect(["400", "401", "403", "404", "409", "503", "5XX"]).toContain(status);
-        expect(String(responses[status]!.description ?? "")).not.toBe("");
+        expect(["400", "401", "403", "404", "409", "411", "413", "415", "429", "431", "500", "503", "5XX"]).toContain(status);
+        // Its own description, or its shared response's.
+        const response = responses[status]!;
+        const shared = typeof response.$ref === "string" ? sharedResponses[response.$ref.replace("#/components/responses/", "")] : undefined;
+        expect(String(response.description ?? shared?.description ?? ""), `${status}`).not.toBe("");
       }
     },
   );

@@ -253,6 +253,7 @@ export const responseSchemas: Record<string, JsonSchema> = {
             description:
               'invalid_input only: each bad field ("endTime", "rules.2.startTime"; "input" for the whole value; "body" for JSON that does not parse) and the reason.',
           },
+          retryAfterSeconds: { type: "integer", description: "rate_limited only: seconds to wait, as in the Retry-After header." },
         },
         required: ["code", "message"],
       },
@@ -294,7 +295,7 @@ export const errorResponseNames = {
 
 export type ErrorStatus = keyof typeof errorResponseNames;
 
-function errorResponse(code: ErrorCode, description: string, example: Record<string, unknown>): JsonSchema {
+function errorResponse(code: ErrorCode | "internal", description: string, example: Record<string, unknown>): JsonSchema {
   return {
     description,
     content: { "application/json": { schema: ref("Error"), example: { error: { code, ...example } } } },
@@ -318,6 +319,33 @@ export const errorResponses: Record<string, JsonSchema> = {
   }),
   Conflict: errorResponse("conflict", "The request is valid but the current state refuses it.", {
     message: "This time was just booked by someone else",
+  }),
+  LengthRequired: errorResponse("invalid_input", "A body without a Content-Length (chunked): refused before it is read.", {
+    message: "A request body needs a Content-Length",
+  }),
+  PayloadTooLarge: errorResponse("payload_too_large", "The body is larger than BODY_SIZE_LIMIT (default 1 MiB): refused before it is read.", {
+    message: "The request body is larger than 1 MiB",
+  }),
+  UnsupportedMediaType: errorResponse("unsupported_media_type", "A cookie-authenticated write whose Content-Type is not application/json.", {
+    message: "Send the body as application/json",
+  }),
+  RateLimited: {
+    description: "Too many writes by this user (or requests by this address): wait `Retry-After` seconds.",
+    headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+    content: {
+      "application/json": {
+        schema: ref("Error"),
+        example: { error: { code: "rate_limited", message: "Too many requests; try again in 12 seconds", retryAfterSeconds: 12 } },
+      },
+    },
+  },
+  Unavailable: {
+    description: "The server or its database cannot keep up or be reached right now: retry after `Retry-After` seconds.",
+    headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+    content: { "application/json": { schema: ref("Error"), example: { error: { code: "unavailable", message: "The database is unavailable; try again in a moment" } } } },
+  },
+  Internal: errorResponse("internal", "An unexpected failure, logged on the server; no details are given.", {
+    message: "Internal error",
   }),
   RecurringConflict: {
     description: "Some occurrences of the series do not fit; nothing was booked. `conflicts` lists every one.",

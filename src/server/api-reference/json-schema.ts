@@ -30,7 +30,7 @@ export const instantSchema: JsonSchema = {
 
 /**
  * An object schema with every field of the view type `T`, all required (views
- * always carry every key; absent values are null). TypeScript refuses a
+ * always carry every key; absent values are null), and no other. TypeScript refuses a
  * missing or an extra field, so a view that gains or loses a field breaks the
  * build until the reference follows.
  */
@@ -43,6 +43,9 @@ export function objectOf<T>(
     ...(options.description ? { description: options.description } : {}),
     properties,
     required: Object.keys(properties),
+    // Exactly these fields: a field the view gains without the reference
+    // following fails the HTTP tests, which validate every answer.
+    additionalProperties: false,
   };
 }
 

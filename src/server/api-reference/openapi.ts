@@ -76,7 +76,7 @@ export function buildOpenApiDocument(): JsonSchema {
   for (const path of Object.keys(specs).sort()) {
     const item: Record<string, JsonSchema> = {};
     for (const [method, spec] of Object.entries(specs[path]!) as Array<[HttpMethod, OperationSpec]>) {
-      item[method] = buildOperation(spec, schemas, registered);
+      item[method] = buildOperation(method, spec, schemas, registered);
     }
     paths[path] = item;
   }

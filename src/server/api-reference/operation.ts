@@ -98,6 +98,7 @@ function queryParameters(schema: z.ZodType, notes?: FieldNotes): JsonSchema[] {
  * schemas under one name are refused.
  */
 export function buildOperation(
+  method: HttpMethod,
   spec: OperationSpec,
   schemas: Record<string, JsonSchema>,
   registered: Map<string, z.ZodType>,
@@ -147,11 +148,14 @@ export function buildOperation(
   const errors: Partial<Record<ErrorStatus, string>> = { ...spec.errors };
   const signedIn = "permission" in spec.access;
   if (signedIn && !errors[401]) errors[401] = "No valid session (cookie or bearer token).";
+  const write = method !== "get";
+  errors[400] ??= "A malformed path (a bad % escape), an unknown query parameter, or a body that is not the JSON described.";
+  if (signedIn && write) errors[403] ??= "A cookie-authenticated write from an Origin that is not the app's own.";
   for (const status of Object.keys(errors).map(Number).sort() as ErrorStatus[]) {
     const name = status === 409 && spec.recurringConflict ? "RecurringConflict" : errorResponseNames[status];
     responses[status] = { $ref: `#/components/responses/${name}`, description: errors[status] };
   }
-  Object.assign(responses, spec.otherResponses);
+  Object.assign(responses, commonResponses(signedIn && write), spec.otherResponses);
 
   const roles = rolesOf(spec.access);
   return {
@@ -165,6 +169,24 @@ export function buildOperation(
     ...(parameters.length ? { parameters } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses,
+  };
+}
+
+/**
+ * What any operation may answer besides its own outcomes, decided before or
+ * around its use case: Node's header limit (431), the front server's body checks (411, 413), the
+ * server's 500 and 503; for a signed-in write, the JSON rule (415) and the
+ * per-user write limit (429).
+ */
+function commonResponses(signedInWrite: boolean): Record<string, JsonSchema> {
+  const shared = (name: string) => ({ $ref: `#/components/responses/${name}` });
+  return {
+    411: shared("LengthRequired"),
+    413: shared("PayloadTooLarge"),
+    ...(signedInWrite ? { 415: shared("UnsupportedMediaType"), 429: shared("RateLimited") } : {}),
+    431: { description: "The URL or the headers are larger than Node.js accepts (16 KB): refused before the app, with no body." },
+    500: shared("Internal"),
+    503: shared("Unavailable"),
   };
 }
 

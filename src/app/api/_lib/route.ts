@@ -85,14 +85,24 @@ export function errorResponse(error: AppError): Response {
   return Response.json({ error: body }, { status: errorStatus[error.code], headers });
 }
 
+/** What an apiRoute handler reads and answers, kept on it for the API reference's test. */
+export interface ApiRouteShape {
+  body: boolean;
+  query: boolean;
+  status: number;
+}
+
 export function apiRoute<Params = undefined, Query = undefined, Body = undefined, Preloaded = undefined>(
   definition: RouteDefinition<Params, Query, Body, Preloaded>,
-): (request: Request, context: RouteContext) => Promise<Response> {
+): ((request: Request, context: RouteContext) => Promise<Response>) & { shape: ApiRouteShape } {
   const readParams = async (context: RouteContext) => parse(definition.params, await context.params);
   const readQuery = (request: Request) => parse(definition.query, Object.fromEntries(new URL(request.url).searchParams));
 
   // Answers carry personal data: no cache may keep them (src/proxy.ts says so too).
-  return async (request, context) => noStore(await answer(request, context));
+  const handler = async (request: Request, context: RouteContext) => noStore(await answer(request, context));
+  return Object.assign(handler, {
+    shape: { body: definition.body !== undefined, query: definition.query !== undefined, status: definition.status ?? 200 },
+  });
   async function answer(request: Request, context: RouteContext): Promise<Response> {
     try {
       refuseCrossSiteCookieWrite(request);
