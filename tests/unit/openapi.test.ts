@@ -8,7 +8,7 @@
 //  3. the document looks like valid OpenAPI 3.1: every $ref resolves, every
 //     path parameter is declared, operation ids are unique, examples pass the
 //     zod schemas the API validates with.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { permissions, type Permission } from "@/auth/permissions";
@@ -16,6 +16,7 @@ import { buildOpenApiDocument, operationSpecs } from "@/server/api-reference/ope
 import type { JsonSchema } from "@/server/api-reference/json-schema";
 import { GET as serveDocument } from "@/app/api/v1/openapi.json/route";
 import type { ApiRouteShape } from "@/app/api/_lib/route";
+import { routeTable, withRouteTable } from "@/server/api-reference/route-table";
 
 const API_DIR = join(process.cwd(), "src", "app", "api");
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
@@ -238,5 +239,12 @@ describe("the document", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
     expect(await response.json()).toEqual(JSON.parse(JSON.stringify(document)));
+  });
+});
+
+describe("docs/api.md", () => {
+  it("lists every route as the reference does (npm run docs:api rewrites the table)", () => {
+    const markdown = readFileSync(join(process.cwd(), "docs", "api.md"), "utf8");
+    expect(markdown, "docs/api.md is stale: run npm run docs:api").toBe(withRouteTable(markdown, routeTable(document)));
   });
 });
