@@ -12,9 +12,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
 import { wallClockRange } from "@/db/wall-clock-sql";
-import { coachSettings } from "@/db/schema";
+import { coachSettings, trainingSessions } from "@/db/schema";
 import { alias } from "drizzle-orm/pg-core";
 import { effectiveCoachTimeZone } from "../coaches/find-coach";
+
+const t = alias(trainingSessions, "t");
 
 export interface CoverageTerms {
   /** text: the coach's id. */
@@ -146,9 +148,9 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
         (${availableTime({ ...coach, zone: sql`b.zone`, fromDate: sql`${terms.from}::date`, toDate: sql`${terms.to}::date + 1` })}
          - ${blockedTime(coach)}
          - coalesce((
-           SELECT range_agg(${sessionRange("t")})
-           FROM training_sessions t
-           WHERE ${sessionOf("t", "coach_id", sql`b.id`)} AND ${sessionRange("t")} && b.span AND ${onLiveCalendar("t")}
+           SELECT range_agg(${sessionRange(t)})
+           FROM ${trainingSessions} ${t}
+           WHERE ${sessionOf(t, "coachId", sql`b.id`)} AND ${sessionRange(t)} && b.span AND ${onLiveCalendar(t)}
            ), '{}'::tstzmultirange)
         ) * tstzmultirange(b.span) AS ranges
       FROM bounds b

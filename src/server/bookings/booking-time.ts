@@ -26,7 +26,8 @@
 import { sql, TransactionRollbackError, type SQL } from "drizzle-orm";
 import { inlinedSql, poolOf, preparedSelect, type DatabaseOrTransaction } from "@/db";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
-import { coachSettings, users } from "@/db/schema";
+import { coachSettings, trainingSessions, users } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
 import { coveredByAvailability } from "../availability/availability-sql";
 import { effectiveCoachTimeZone, type CoachRecord } from "../coaches/find-coach";
 import { businessTimeZone } from "../config";
@@ -66,11 +67,12 @@ const coveredIn = (zone: SQL) =>
     endsAt: p.endsAt,
   });
 const covered = coveredIn(p.zone);
-const overlaps = (alias: string) => sql`${sessionRange(alias)} && tstzrange(${p.startsAt}, ${p.endsAt}, '[)')`;
-const coachBusy = sql`(SELECT bool_or(t.member_id IS NOT DISTINCT FROM ${p.member}) FROM training_sessions t
-         WHERE ${sessionOf("t", "coach_id", p.coach)} AND ${onLiveCalendar("t")} AND ${overlaps("t")})`;
-const memberBusy = sql`EXISTS (SELECT 1 FROM training_sessions t
-         WHERE ${sessionOf("t", "member_id", p.member)} AND ${onLiveCalendar("t")} AND ${overlaps("t")})`;
+const t = alias(trainingSessions, "t");
+const overlaps = sql`${sessionRange(t)} && tstzrange(${p.startsAt}, ${p.endsAt}, '[)')`;
+const coachBusy = sql`(SELECT bool_or(${t.memberId} IS NOT DISTINCT FROM ${p.member}) FROM ${trainingSessions} ${t}
+         WHERE ${sessionOf(t, "coachId", p.coach)} AND ${onLiveCalendar(t)} AND ${overlaps})`;
+const memberBusy = sql`EXISTS (SELECT 1 FROM ${trainingSessions} ${t}
+         WHERE ${sessionOf(t, "memberId", p.member)} AND ${onLiveCalendar(t)} AND ${overlaps})`;
 
 interface ProblemColumns {
   blocked: boolean;
