@@ -26,7 +26,8 @@
 import { sql, TransactionRollbackError, type SQL } from "drizzle-orm";
 import { inlinedSql, poolOf, preparedSelect, type DatabaseOrTransaction } from "@/db";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
-import { coachSettings, trainingSessions, users } from "@/db/schema";
+import { blockedSlots, bookings, coachSettings, trainingSessions, users } from "@/db/schema";
+import { columnName, columnNames } from "@/db/sql-names";
 import { alias } from "drizzle-orm/pg-core";
 import { coveredByAvailability } from "../availability/availability-sql";
 import { effectiveCoachTimeZone, type CoachRecord } from "../coaches/find-coach";
@@ -57,7 +58,8 @@ const p = {
   endsAt: sql`${sql.placeholder("endsAt")}::timestamptz`,
 };
 
-const blocked = sql`EXISTS (SELECT 1 FROM blocked_slots b WHERE b.coach_id = ${p.coach} AND b.starts_at < ${p.endsAt} AND b.ends_at > ${p.startsAt})`;
+const b = alias(blockedSlots, "b");
+const blocked = sql`EXISTS (SELECT 1 FROM ${blockedSlots} ${b} WHERE ${b.coachId} = ${p.coach} AND ${b.startsAt} < ${p.endsAt} AND ${b.endsAt} > ${p.startsAt})`;
 const coveredIn = (zone: SQL) =>
   coveredByAvailability({
     coachId: p.coach,
@@ -127,10 +129,11 @@ export async function coachAndTimeProblem(
   };
 }
 
+const u = alias(users, "u");
 const lockQuery = sql`SELECT locks.n AS locks
       FROM (SELECT set_config('lock_timeout', ${sql.placeholder("lockTimeout")}::text, true) AS lock_timeout,
                    set_config('statement_timeout', ${sql.placeholder("statementTimeout")}::text, true) AS statement_timeout) settings,
-      LATERAL (SELECT u.id FROM users u WHERE u.id = ${p.coach} AND settings.lock_timeout IS NOT NULL FOR SHARE) coach,
+      LATERAL (SELECT ${u.id} FROM ${users} ${u} WHERE ${u.id} = ${p.coach} AND settings.lock_timeout IS NOT NULL FOR SHARE) coach,
       LATERAL (SELECT count(pg_advisory_xact_lock(keys.k))::int AS n FROM (
                  SELECT DISTINCT hashtextextended(party || '/' || cell, 0) AS k
                  FROM unnest(ARRAY[${p.coach}, ${p.member}]) party,
@@ -185,18 +188,19 @@ export async function writeOneTimeBooking(
 }
 
 type InsertedRow = { blocked: boolean; covered: boolean; status: string | null };
+const ts = trainingSessions;
 const insertQuery = sql`WITH fit AS (SELECT ${blocked} AS blocked, ${covered} AS covered),
       booking AS (
-        INSERT INTO bookings (id, member_id, session_id, created_at)
+        INSERT INTO ${bookings} (${columnNames(bookings.id, bookings.memberId, bookings.sessionId, bookings.createdAt)})
         SELECT ${sql.placeholder("bookingId")}::text, ${p.member}, ${sql.placeholder("sessionId")}::text, ${sql.placeholder("now")}::timestamptz
         FROM fit WHERE fit.covered AND NOT fit.blocked
-        RETURNING status),
+        RETURNING ${columnName(bookings.status)}),
       session AS (
-        INSERT INTO training_sessions (id, coach_id, member_id, one_time_booking_id, starts_at, ends_at, created_at, updated_at)
+        INSERT INTO ${ts} (${columnNames(ts.id, ts.coachId, ts.memberId, ts.oneTimeBookingId, ts.startsAt, ts.endsAt, ts.createdAt, ts.updatedAt)})
         SELECT ${sql.placeholder("sessionId")}::text, ${p.coach}, ${p.member}, ${sql.placeholder("bookingId")}::text,
                ${p.startsAt}, ${p.endsAt}, ${sql.placeholder("now")}::timestamptz, ${sql.placeholder("now")}::timestamptz
         FROM booking
-        RETURNING id)
+        RETURNING ${columnName(ts.id)})
       SELECT fit.blocked, fit.covered, (SELECT status::text FROM booking) AS status, (SELECT count(*) FROM session) AS placed FROM fit`;
 const insertBooking = preparedSelect<InsertedRow>("booking_time_insert", insertQuery);
 const lockAndInsert = [inlinedSql(lockQuery), inlinedSql(insertQuery)] as const;
