@@ -24,7 +24,7 @@
 // writeOneTimeBooking() sends the last two as one round trip on PostgreSQL.
 // See docs/decisions/0006-lanes-and-locks.md.
 import { sql, TransactionRollbackError, type SQL } from "drizzle-orm";
-import { inlinedSql, poolOf, preparedSelect, type DatabaseOrTransaction } from "@/db";
+import { inlinedSql, lastStatementRows, poolOf, preparedSelect, type DatabaseOrTransaction } from "@/db";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
 import { blockedSlots, bookings, coachSettings, trainingSessions, users } from "@/db/schema";
 import { columnName, columnNames } from "@/db/sql-names";
@@ -168,8 +168,8 @@ export async function writeOneTimeBooking(
   const pool = poolOf(db);
   if (pool) {
     const inline = { ...values(time), ...timeouts, bookingId: time.bookingId, sessionId: time.sessionId, now: time.now.toISOString() };
-    const results = (await pool.query(`${lockAndInsert[0](inline)};\n${lockAndInsert[1](inline)}`)) as unknown as Array<{ rows: InsertedRow[] }>;
-    return outcome(results[1]!.rows[0]!);
+    const rows = await lastStatementRows<InsertedRow>(pool, `${lockAndInsert[0](inline)};\n${lockAndInsert[1](inline)}`);
+    return outcome(rows[0]!);
   }
   let changed: WriteOutcome | undefined;
   try {
