@@ -86,6 +86,16 @@ export function inlinedSql(query: SQL): (values: Record<string, string>) => stri
     });
 }
 
+/**
+ * Rows of the last statement of `text`: several statements sent in one
+ * simple-protocol round trip to a node-postgres pool (inlinedSql() writes
+ * them), which answers one result per statement.
+ */
+export async function lastStatementRows<Row>(pool: Pool, text: string): Promise<Row[]> {
+  const results = (await pool.query(text)) as unknown as Array<{ rows: Row[] }>;
+  return results.at(-1)!.rows;
+}
+
 const dialect = new PgDialect();
 const statementNames = new Map<string, string>();
 

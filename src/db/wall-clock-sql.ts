@@ -7,16 +7,16 @@
 // the two instants. tests/integration/time-sql-parity.test.ts holds it equal
 // to wall_clock_end() and to wallClockEnd() (src/domain/time.ts).
 // See docs/decisions/0008-wall-clock-time-rule.md.
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 export interface WallClockRangeTerms {
   /** date: the local date. */
-  date: SQL;
+  date: SQLWrapper;
   /** time: the wall-clock start and end on that date (end after start). */
-  startTime: SQL;
-  endTime: SQL;
+  startTime: SQLWrapper;
+  endTime: SQLWrapper;
   /** text: the IANA zone. */
-  zone: SQL;
+  zone: SQLWrapper;
 }
 
 /**

@@ -160,7 +160,7 @@ describe("generateSessions", () => {
 
   it("settles a member's two series whose coaches are in different lanes (run side by side on PostgreSQL): one session per date, the other a member_busy conflict", async () => {
     const laneOf = async (coachId: string) =>
-      Number((await selectRows<{ lane: number }>(db, sql`SELECT ${generationLane(`'${coachId}'`)} AS lane`))[0]!.lane);
+      Number((await selectRows<{ lane: number }>(db, sql`SELECT ${generationLane(sql`${coachId}::text`)} AS lane`))[0]!.lane);
     const coaches: Actor[] = [];
     const lanes = new Set<number>();
     while (lanes.size < GENERATION_LANES) {

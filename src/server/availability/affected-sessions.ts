@@ -13,6 +13,7 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { bookings, trainingSessions } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
 import { coveredByAvailability } from "./availability-sql";
 
@@ -31,13 +32,15 @@ export interface CoachScope {
   overlapping?: { startsAt: Date; endsAt: Date };
 }
 
+const t = alias(trainingSessions, "t");
+
 function scheduledOfCoach(scope: CoachScope): SQL {
   const overlap = scope.overlapping
-    ? sql`AND t.starts_at < ${scope.overlapping.endsAt.toISOString()}::timestamptz
-          AND t.ends_at > ${scope.overlapping.startsAt.toISOString()}::timestamptz`
+    ? sql`AND ${t.startsAt} < ${scope.overlapping.endsAt.toISOString()}::timestamptz
+          AND ${t.endsAt} > ${scope.overlapping.startsAt.toISOString()}::timestamptz`
     : sql``;
-  return sql`t.coach_id = ${scope.coachId} AND t.status = 'scheduled'
-    AND t.starts_at > ${scope.after.toISOString()}::timestamptz ${overlap}`;
+  return sql`${t.coachId} = ${scope.coachId} AND ${t.status} = 'scheduled'
+    AND ${t.startsAt} > ${scope.after.toISOString()}::timestamptz ${overlap}`;
 }
 
 /** Ids of the coach's future scheduled sessions that lie outside their availability now. */
@@ -45,14 +48,14 @@ export async function sessionsOutsideAvailability(db: DatabaseOrTransaction, sco
   const zone = sql`${scope.zone}::text`;
   const rows = await selectRows<{ id: string }>(
     db,
-    sql`SELECT t.id FROM training_sessions t
+    sql`SELECT ${t.id} FROM ${trainingSessions} ${t}
         WHERE ${scheduledOfCoach(scope)}
           AND NOT ${coveredByAvailability({
-            coachId: sql`t.coach_id`,
-            localDate: sql`((t.starts_at AT TIME ZONE ${zone})::date)`,
+            coachId: t.coachId,
+            localDate: sql`((${t.startsAt} AT TIME ZONE ${zone})::date)`,
             zone,
-            startsAt: sql`t.starts_at`,
-            endsAt: sql`t.ends_at`,
+            startsAt: t.startsAt,
+            endsAt: t.endsAt,
           })}`,
   );
   return rows.map((row) => row.id);
@@ -60,7 +63,7 @@ export async function sessionsOutsideAvailability(db: DatabaseOrTransaction, sco
 
 /** Ids of the coach's future scheduled sessions overlapping `scope.overlapping`. */
 export async function sessionsOverlapping(db: DatabaseOrTransaction, scope: CoachScope): Promise<string[]> {
-  const rows = await selectRows<{ id: string }>(db, sql`SELECT t.id FROM training_sessions t WHERE ${scheduledOfCoach(scope)}`);
+  const rows = await selectRows<{ id: string }>(db, sql`SELECT ${t.id} FROM ${trainingSessions} ${t} WHERE ${scheduledOfCoach(scope)}`);
   return rows.map((row) => row.id);
 }
 

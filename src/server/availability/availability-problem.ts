@@ -6,7 +6,11 @@
 // constraints at insert time.
 import { sql } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { blockedSlots } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
 import { coveredByAvailability } from "./availability-sql";
+
+const b = alias(blockedSlots, "b");
 
 export async function availabilityProblem(
   db: DatabaseOrTransaction,
@@ -19,8 +23,8 @@ export async function availabilityProblem(
   const [fit] = await selectRows<{ blocked: boolean; covered: boolean }>(
     db,
     sql`SELECT
-      EXISTS (SELECT 1 FROM blocked_slots b
-              WHERE b.coach_id = ${coachId} AND b.starts_at < ${endsAt} AND b.ends_at > ${startsAt}) AS blocked,
+      EXISTS (SELECT 1 FROM ${blockedSlots} ${b}
+              WHERE ${b.coachId} = ${coachId} AND ${b.startsAt} < ${endsAt} AND ${b.endsAt} > ${startsAt}) AS blocked,
       ${coveredByAvailability({
         coachId,
         localDate: sql`(${startsAt} AT TIME ZONE ${zone})::date`,

@@ -9,23 +9,31 @@
 // DST rule; wallClockRange()), ∪ every availability addition that overlaps
 // the range. A range is covered when that union (a multirange) contains it
 // whole.
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
 import { wallClockRange } from "@/db/wall-clock-sql";
-import { coachSettings } from "@/db/schema";
+import { availabilityAdditions, blockedSlots, calendarVersions, coachSettings, trainingSessions, users, weeklyAvailability } from "@/db/schema";
 import { alias } from "drizzle-orm/pg-core";
 import { effectiveCoachTimeZone } from "../coaches/find-coach";
 
+const w = alias(weeklyAvailability, "w");
+const a = alias(availabilityAdditions, "a");
+const x = alias(blockedSlots, "x");
+const t = alias(trainingSessions, "t");
+const u = alias(users, "u");
+const cs = alias(coachSettings, "cs");
+const v = alias(calendarVersions, "v");
+
 export interface CoverageTerms {
   /** text: the coach's id. */
-  coachId: SQL;
+  coachId: SQLWrapper;
   /** date: the range's start as a local date in the coach's zone. */
-  localDate: SQL;
+  localDate: SQLWrapper;
   /** text: the coach's effective IANA zone. */
-  zone: SQL;
+  zone: SQLWrapper;
   /** timestamptz: the range, half-open [startsAt, endsAt). */
-  startsAt: SQL;
-  endsAt: SQL;
+  startsAt: SQLWrapper;
+  endsAt: SQLWrapper;
 }
 
 /**
@@ -36,9 +44,9 @@ export interface CoverageTerms {
  * addition). The first implies the second, so the answer is the union's.
  */
 export function coveredByAvailability({ coachId, localDate, zone, startsAt, endsAt }: CoverageTerms): SQL {
-  const rules = sql`weekly_availability w
-            CROSS JOIN LATERAL ${wallClockRange({ date: localDate, startTime: sql`w.start_time`, endTime: sql`w.end_time`, zone })} i
-            WHERE w.coach_id = ${coachId} AND w.day_of_week = extract(dow FROM ${localDate})::int`;
+  const rules = sql`${weeklyAvailability} ${w}
+            CROSS JOIN LATERAL ${wallClockRange({ date: localDate, startTime: w.startTime, endTime: w.endTime, zone })} i
+            WHERE ${w.coachId} = ${coachId} AND ${w.dayOfWeek} = extract(dow FROM ${localDate})::int`;
   const range = sql`tstzrange(${startsAt}, ${endsAt}, '[)')`;
   return sql`(EXISTS (SELECT 1 FROM ${rules} AND tstzrange(i.starts_at, i.ends_at, '[)') @> ${range})
         OR coalesce((
@@ -46,9 +54,9 @@ export function coveredByAvailability({ coachId, localDate, zone, startsAt, ends
             SELECT tstzrange(i.starts_at, i.ends_at, '[)') AS r
             FROM ${rules}
             UNION ALL
-            SELECT tstzrange(a.starts_at, a.ends_at, '[)')
-            FROM availability_additions a
-            WHERE a.coach_id = ${coachId} AND a.starts_at < ${endsAt} AND a.ends_at > ${startsAt}
+            SELECT tstzrange(${a.startsAt}, ${a.endsAt}, '[)')
+            FROM ${availabilityAdditions} ${a}
+            WHERE ${a.coachId} = ${coachId} AND ${a.startsAt} < ${endsAt} AND ${a.endsAt} > ${startsAt}
           ) avail
         ) @> ${range}, false))`;
 }
@@ -76,22 +84,22 @@ export function availableTime({ coachId, zone, fromDate, toDate, span }: Availab
            SELECT range_agg(avail.r) FROM (
              SELECT tstzrange(i.starts_at, i.ends_at, '[)') AS r
              FROM generate_series((${fromDate})::timestamp, (${toDate})::timestamp, interval '1 day') AS d(day)
-             JOIN weekly_availability w
-               ON w.coach_id = ${coachId} AND w.day_of_week = extract(dow FROM d.day)::int
-             CROSS JOIN LATERAL ${wallClockRange({ date: sql`d.day`, startTime: sql`w.start_time`, endTime: sql`w.end_time`, zone })} i
+             JOIN ${weeklyAvailability} ${w}
+               ON ${w.coachId} = ${coachId} AND ${w.dayOfWeek} = extract(dow FROM d.day)::int
+             CROSS JOIN LATERAL ${wallClockRange({ date: sql`d.day`, startTime: w.startTime, endTime: w.endTime, zone })} i
              UNION ALL
-             SELECT tstzrange(a.starts_at, a.ends_at, '[)')
-             FROM availability_additions a
-             WHERE a.coach_id = ${coachId} AND a.starts_at < upper(${span}) AND a.ends_at > lower(${span})
+             SELECT tstzrange(${a.startsAt}, ${a.endsAt}, '[)')
+             FROM ${availabilityAdditions} ${a}
+             WHERE ${a.coachId} = ${coachId} AND ${a.startsAt} < upper(${span}) AND ${a.endsAt} > lower(${span})
            ) avail), '{}'::tstzmultirange)`;
 }
 
 /** A tstzmultirange (never NULL): the coach's blocked slots (time off) overlapping `span`. */
 export function blockedTime({ coachId, span }: Pick<AvailableTimeTerms, "coachId" | "span">): SQL {
   return sql`coalesce((
-           SELECT range_agg(tstzrange(x.starts_at, x.ends_at, '[)'))
-           FROM blocked_slots x
-           WHERE x.coach_id = ${coachId} AND x.starts_at < upper(${span}) AND x.ends_at > lower(${span})
+           SELECT range_agg(tstzrange(${x.startsAt}, ${x.endsAt}, '[)'))
+           FROM ${blockedSlots} ${x}
+           WHERE ${x.coachId} = ${coachId} AND ${x.startsAt} < upper(${span}) AND ${x.endsAt} > lower(${span})
          ), '{}'::tstzmultirange)`;
 }
 
@@ -122,15 +130,15 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
   const coach = { coachId: sql`b.id`, span: sql`b.span` };
   return sql`
     WITH coach AS (
-      SELECT u.id,
-             coalesce(v.version, 0) AS version,
-             ${effectiveCoachTimeZone(alias(coachSettings, "cs").timezone, terms.businessTimeZone)} AS zone,
-             coalesce(cs.minimum_notice_minutes, 120) AS notice,
-             coalesce(cs.default_duration, 60) AS default_duration
-      FROM users u
-      LEFT JOIN coach_settings cs ON cs.coach_id = u.id
-      LEFT JOIN calendar_versions v ON v.coach_id = u.id
-      WHERE u.id = ${terms.coachId} AND u.role = 'coach'
+      SELECT ${u.id},
+             coalesce(${v.version}, 0) AS version,
+             ${effectiveCoachTimeZone(cs.timezone, terms.businessTimeZone)} AS zone,
+             coalesce(${cs.minimumNoticeMinutes}, 120) AS notice,
+             coalesce(${cs.defaultDuration}, 60) AS default_duration
+      FROM ${users} ${u}
+      LEFT JOIN ${coachSettings} ${cs} ON ${cs.coachId} = ${u.id}
+      LEFT JOIN ${calendarVersions} ${v} ON ${v.coachId} = ${u.id}
+      WHERE ${u.id} = ${terms.coachId} AND ${u.role} = 'coach'
     ),
     -- MATERIALIZED: span is computed once and the subqueries below read it
     -- as a value; inlined, each of them repeats wall_clock_to_instant()'s
@@ -146,9 +154,9 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
         (${availableTime({ ...coach, zone: sql`b.zone`, fromDate: sql`${terms.from}::date`, toDate: sql`${terms.to}::date + 1` })}
          - ${blockedTime(coach)}
          - coalesce((
-           SELECT range_agg(${sessionRange("t")})
-           FROM training_sessions t
-           WHERE ${sessionOf("t", "coach_id", sql`b.id`)} AND ${sessionRange("t")} && b.span AND ${onLiveCalendar("t")}
+           SELECT range_agg(${sessionRange(t)})
+           FROM ${trainingSessions} ${t}
+           WHERE ${sessionOf(t, "coachId", sql`b.id`)} AND ${sessionRange(t)} && b.span AND ${onLiveCalendar(t)}
            ), '{}'::tstzmultirange)
         ) * tstzmultirange(b.span) AS ranges
       FROM bounds b
@@ -165,6 +173,6 @@ export function freeTimeQuery(terms: FreeTimeTerms): SQL {
  * when the id is not a coach's: what a cached free time is checked against.
  */
 export const calendarVersionQuery = sql`
-  SELECT coalesce(v.version, 0)::text AS version
-  FROM users u LEFT JOIN calendar_versions v ON v.coach_id = u.id
-  WHERE u.id = ${sql.placeholder("coachId")} AND u.role = 'coach'`;
+  SELECT coalesce(${v.version}, 0)::text AS version
+  FROM ${users} ${u} LEFT JOIN ${calendarVersions} ${v} ON ${v.coachId} = ${u.id}
+  WHERE ${u.id} = ${sql.placeholder("coachId")} AND ${u.role} = 'coach'`;

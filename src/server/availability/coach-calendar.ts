@@ -12,11 +12,12 @@
 // See docs/decisions/0006-lanes-and-locks.md.
 import { sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
+import { users } from "@/db/schema";
 
 export async function lockCoachCalendar(tx: DatabaseOrTransaction, coachId: string): Promise<void> {
-  await tx.execute(sql`SELECT id FROM users WHERE id = ${coachId} FOR NO KEY UPDATE`);
+  await tx.execute(sql`SELECT ${users.id} FROM ${users} WHERE ${users.id} = ${coachId} FOR NO KEY UPDATE`);
 }
 
 export async function shareCoachCalendar(tx: DatabaseOrTransaction, coachId: string): Promise<void> {
-  await tx.execute(sql`SELECT id FROM users WHERE id = ${coachId} FOR SHARE`);
+  await tx.execute(sql`SELECT ${users.id} FROM ${users} WHERE ${users.id} = ${coachId} FOR SHARE`);
 }

@@ -24,9 +24,11 @@
 // writeOneTimeBooking() sends the last two as one round trip on PostgreSQL.
 // See docs/decisions/0006-lanes-and-locks.md.
 import { sql, TransactionRollbackError, type SQL } from "drizzle-orm";
-import { inlinedSql, poolOf, preparedSelect, type DatabaseOrTransaction } from "@/db";
+import { inlinedSql, lastStatementRows, poolOf, preparedSelect, type DatabaseOrTransaction } from "@/db";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
-import { coachSettings, users } from "@/db/schema";
+import { blockedSlots, bookings, coachSettings, trainingSessions, users } from "@/db/schema";
+import { columnName, columnNames } from "@/db/sql-names";
+import { alias } from "drizzle-orm/pg-core";
 import { coveredByAvailability } from "../availability/availability-sql";
 import { effectiveCoachTimeZone, type CoachRecord } from "../coaches/find-coach";
 import { businessTimeZone } from "../config";
@@ -56,7 +58,8 @@ const p = {
   endsAt: sql`${sql.placeholder("endsAt")}::timestamptz`,
 };
 
-const blocked = sql`EXISTS (SELECT 1 FROM blocked_slots b WHERE b.coach_id = ${p.coach} AND b.starts_at < ${p.endsAt} AND b.ends_at > ${p.startsAt})`;
+const b = alias(blockedSlots, "b");
+const blocked = sql`EXISTS (SELECT 1 FROM ${blockedSlots} ${b} WHERE ${b.coachId} = ${p.coach} AND ${b.startsAt} < ${p.endsAt} AND ${b.endsAt} > ${p.startsAt})`;
 const coveredIn = (zone: SQL) =>
   coveredByAvailability({
     coachId: p.coach,
@@ -66,11 +69,12 @@ const coveredIn = (zone: SQL) =>
     endsAt: p.endsAt,
   });
 const covered = coveredIn(p.zone);
-const overlaps = (alias: string) => sql`${sessionRange(alias)} && tstzrange(${p.startsAt}, ${p.endsAt}, '[)')`;
-const coachBusy = sql`(SELECT bool_or(t.member_id IS NOT DISTINCT FROM ${p.member}) FROM training_sessions t
-         WHERE ${sessionOf("t", "coach_id", p.coach)} AND ${onLiveCalendar("t")} AND ${overlaps("t")})`;
-const memberBusy = sql`EXISTS (SELECT 1 FROM training_sessions t
-         WHERE ${sessionOf("t", "member_id", p.member)} AND ${onLiveCalendar("t")} AND ${overlaps("t")})`;
+const t = alias(trainingSessions, "t");
+const overlaps = sql`${sessionRange(t)} && tstzrange(${p.startsAt}, ${p.endsAt}, '[)')`;
+const coachBusy = sql`(SELECT bool_or(${t.memberId} IS NOT DISTINCT FROM ${p.member}) FROM ${trainingSessions} ${t}
+         WHERE ${sessionOf(t, "coachId", p.coach)} AND ${onLiveCalendar(t)} AND ${overlaps})`;
+const memberBusy = sql`EXISTS (SELECT 1 FROM ${trainingSessions} ${t}
+         WHERE ${sessionOf(t, "memberId", p.member)} AND ${onLiveCalendar(t)} AND ${overlaps})`;
 
 interface ProblemColumns {
   blocked: boolean;
@@ -125,10 +129,11 @@ export async function coachAndTimeProblem(
   };
 }
 
+const u = alias(users, "u");
 const lockQuery = sql`SELECT locks.n AS locks
       FROM (SELECT set_config('lock_timeout', ${sql.placeholder("lockTimeout")}::text, true) AS lock_timeout,
                    set_config('statement_timeout', ${sql.placeholder("statementTimeout")}::text, true) AS statement_timeout) settings,
-      LATERAL (SELECT u.id FROM users u WHERE u.id = ${p.coach} AND settings.lock_timeout IS NOT NULL FOR SHARE) coach,
+      LATERAL (SELECT ${u.id} FROM ${users} ${u} WHERE ${u.id} = ${p.coach} AND settings.lock_timeout IS NOT NULL FOR SHARE) coach,
       LATERAL (SELECT count(pg_advisory_xact_lock(keys.k))::int AS n FROM (
                  SELECT DISTINCT hashtextextended(party || '/' || cell, 0) AS k
                  FROM unnest(ARRAY[${p.coach}, ${p.member}]) party,
@@ -163,8 +168,8 @@ export async function writeOneTimeBooking(
   const pool = poolOf(db);
   if (pool) {
     const inline = { ...values(time), ...timeouts, bookingId: time.bookingId, sessionId: time.sessionId, now: time.now.toISOString() };
-    const results = (await pool.query(`${lockAndInsert[0](inline)};\n${lockAndInsert[1](inline)}`)) as unknown as Array<{ rows: InsertedRow[] }>;
-    return outcome(results[1]!.rows[0]!);
+    const rows = await lastStatementRows<InsertedRow>(pool, `${lockAndInsert[0](inline)};\n${lockAndInsert[1](inline)}`);
+    return outcome(rows[0]!);
   }
   let changed: WriteOutcome | undefined;
   try {
@@ -183,18 +188,19 @@ export async function writeOneTimeBooking(
 }
 
 type InsertedRow = { blocked: boolean; covered: boolean; status: string | null };
+const ts = trainingSessions;
 const insertQuery = sql`WITH fit AS (SELECT ${blocked} AS blocked, ${covered} AS covered),
       booking AS (
-        INSERT INTO bookings (id, member_id, session_id, created_at)
+        INSERT INTO ${bookings} (${columnNames(bookings.id, bookings.memberId, bookings.sessionId, bookings.createdAt)})
         SELECT ${sql.placeholder("bookingId")}::text, ${p.member}, ${sql.placeholder("sessionId")}::text, ${sql.placeholder("now")}::timestamptz
         FROM fit WHERE fit.covered AND NOT fit.blocked
-        RETURNING status),
+        RETURNING ${columnName(bookings.status)}),
       session AS (
-        INSERT INTO training_sessions (id, coach_id, member_id, one_time_booking_id, starts_at, ends_at, created_at, updated_at)
+        INSERT INTO ${ts} (${columnNames(ts.id, ts.coachId, ts.memberId, ts.oneTimeBookingId, ts.startsAt, ts.endsAt, ts.createdAt, ts.updatedAt)})
         SELECT ${sql.placeholder("sessionId")}::text, ${p.coach}, ${p.member}, ${sql.placeholder("bookingId")}::text,
                ${p.startsAt}, ${p.endsAt}, ${sql.placeholder("now")}::timestamptz, ${sql.placeholder("now")}::timestamptz
         FROM booking
-        RETURNING id)
+        RETURNING ${columnName(ts.id)})
       SELECT fit.blocked, fit.covered, (SELECT status::text FROM booking) AS status, (SELECT count(*) FROM session) AS placed FROM fit`;
 const insertBooking = preparedSelect<InsertedRow>("booking_time_insert", insertQuery);
 const lockAndInsert = [inlinedSql(lockQuery), inlinedSql(insertQuery)] as const;

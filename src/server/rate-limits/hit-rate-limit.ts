@@ -5,6 +5,8 @@
 // deletes rows long expired, so the table stays as small as its live keys.
 import { sql } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { rateLimits } from "@/db/schema";
+import { columnName, columnNames } from "@/db/sql-names";
 import { AppError } from "@/domain/errors";
 import type { RateLimitRule } from "./rate-limit-rules";
 
@@ -34,12 +36,13 @@ export async function hitRateLimit(
   const nextReset = new Date(now.getTime() + rule.windowSeconds * 1000).toISOString();
   const [row] = await selectRows<{ hits: number; resets_at: string | Date }>(
     db,
-    sql`INSERT INTO rate_limits (key, hits, resets_at)
+    sql`INSERT INTO ${rateLimits} (${columnNames(rateLimits.key, rateLimits.hits, rateLimits.resetsAt)})
         VALUES (${key}, 1, ${nextReset}::timestamptz)
-        ON CONFLICT (key) DO UPDATE SET
-          hits = CASE WHEN rate_limits.resets_at <= ${nowText}::timestamptz THEN 1 ELSE rate_limits.hits + 1 END,
-          resets_at = CASE WHEN rate_limits.resets_at <= ${nowText}::timestamptz THEN EXCLUDED.resets_at ELSE rate_limits.resets_at END
-        RETURNING hits, resets_at`,
+        ON CONFLICT (${columnName(rateLimits.key)}) DO UPDATE SET
+          ${columnName(rateLimits.hits)} = CASE WHEN ${rateLimits.resetsAt} <= ${nowText}::timestamptz THEN 1 ELSE ${rateLimits.hits} + 1 END,
+          ${columnName(rateLimits.resetsAt)} = CASE WHEN ${rateLimits.resetsAt} <= ${nowText}::timestamptz
+            THEN EXCLUDED.${columnName(rateLimits.resetsAt)} ELSE ${rateLimits.resetsAt} END
+        RETURNING ${columnNames(rateLimits.hits, rateLimits.resetsAt)}`,
   );
   if (Math.random() * SWEEP_ONE_IN < 1) void sweepExpired(db, now);
   const resetsAt = new Date(row!.resets_at);
@@ -63,7 +66,7 @@ export function rateLimitedError(hit: Pick<RateLimitHit, "retryAfterSeconds">, w
 async function sweepExpired(db: DatabaseOrTransaction, now: Date): Promise<void> {
   const before = new Date(now.getTime() - SWEEP_AFTER_MS).toISOString();
   try {
-    await db.execute(sql`DELETE FROM rate_limits WHERE resets_at < ${before}::timestamptz`);
+    await db.execute(sql`DELETE FROM ${rateLimits} WHERE ${rateLimits.resetsAt} < ${before}::timestamptz`);
   } catch (error) {
     console.error("[rate-limits] sweeping expired rows failed:", error);
   }

@@ -5,11 +5,13 @@
 // since restarted keeps its count.
 import { sql } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
+import { rateLimits } from "@/db/schema";
+import { columnName } from "@/db/sql-names";
 import type { RateLimitHit } from "./hit-rate-limit";
 
 export async function releaseRateLimit(db: DatabaseOrTransaction, hit: Pick<RateLimitHit, "key" | "resetsAt">): Promise<void> {
   await db.execute(
-    sql`UPDATE rate_limits SET hits = hits - 1
-        WHERE key = ${hit.key} AND resets_at = ${hit.resetsAt.toISOString()}::timestamptz AND hits > 0`,
+    sql`UPDATE ${rateLimits} SET ${columnName(rateLimits.hits)} = ${rateLimits.hits} - 1
+        WHERE ${rateLimits.key} = ${hit.key} AND ${rateLimits.resetsAt} = ${hit.resetsAt.toISOString()}::timestamptz AND ${rateLimits.hits} > 0`,
   );
 }

@@ -15,7 +15,7 @@ import { Temporal } from "temporal-polyfill";
 import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
-import { coachSettings } from "@/db/schema";
+import { coachSettings, trainingSessions, users } from "@/db/schema";
 import { alias } from "drizzle-orm/pg-core";
 import { effectiveCoachTimeZone } from "../coaches/find-coach";
 import { instantToWallClock, wallClockToInstant } from "@/domain/time";
@@ -136,6 +136,10 @@ function withUtilisation(figures: Omit<Figures, "utilisation">): Figures {
   };
 }
 
+const u = alias(users, "u");
+const cs = alias(coachSettings, "cs");
+const t = alias(trainingSessions, "t");
+
 /**
  * One row per (week, coach): week 0 is last week, 1 this week. A coach's
  * availability is cut from the local dates (in their own zone) that overlap
@@ -152,12 +156,12 @@ function weeklyCellsQuery(boundaries: Date[], zone: string) {
       SELECT 1, tstzrange(${thisMonday}::timestamptz, ${nextMonday}::timestamptz, '[)')
     ),
     people AS (
-      SELECT u.id, u.name, ${effectiveCoachTimeZone(alias(coachSettings, "cs").timezone, zone)} AS zone
-      FROM users u
-      LEFT JOIN coach_settings cs ON cs.coach_id = u.id
-      WHERE u.role = 'coach'
-         OR u.id IN (SELECT t.coach_id FROM training_sessions t
-                     WHERE t.starts_at >= ${lastMonday}::timestamptz AND t.starts_at < ${nextMonday}::timestamptz)
+      SELECT ${u.id}, ${u.name}, ${effectiveCoachTimeZone(cs.timezone, zone)} AS zone
+      FROM ${users} ${u}
+      LEFT JOIN ${coachSettings} ${cs} ON ${cs.coachId} = ${u.id}
+      WHERE ${u.role} = 'coach'
+         OR ${u.id} IN (SELECT ${t.coachId} FROM ${trainingSessions} ${t}
+                     WHERE ${t.startsAt} >= ${lastMonday}::timestamptz AND ${t.startsAt} < ${nextMonday}::timestamptz)
     ),
     cells AS (
       SELECT wk.week, wk.span, p.id, p.name, p.zone,
@@ -175,15 +179,15 @@ function weeklyCellsQuery(boundaries: Date[], zone: string) {
            s.held, s.cancelled, s.no_shows, s.scheduled, s.booked_minutes
     FROM cells c
     CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE t.status = 'completed')::int AS held,
-             count(*) FILTER (WHERE t.status = 'cancelled')::int AS cancelled,
-             count(*) FILTER (WHERE t.status = 'no_show')::int AS no_shows,
-             count(*) FILTER (WHERE t.status = 'scheduled')::int AS scheduled,
-             coalesce(sum(extract(epoch FROM t.ends_at - t.starts_at))
-                        FILTER (WHERE t.status IN ('completed', 'scheduled')), 0)::float8 / 60 AS booked_minutes
-      FROM training_sessions t
+      SELECT count(*) FILTER (WHERE ${t.status} = 'completed')::int AS held,
+             count(*) FILTER (WHERE ${t.status} = 'cancelled')::int AS cancelled,
+             count(*) FILTER (WHERE ${t.status} = 'no_show')::int AS no_shows,
+             count(*) FILTER (WHERE ${t.status} = 'scheduled')::int AS scheduled,
+             coalesce(sum(extract(epoch FROM ${t.endsAt} - ${t.startsAt}))
+                        FILTER (WHERE ${t.status} IN ('completed', 'scheduled')), 0)::float8 / 60 AS booked_minutes
+      FROM ${trainingSessions} ${t}
       -- Bounds, not "<@ span": the (coach_id, starts_at) index serves them.
-      WHERE t.coach_id = c.id AND t.starts_at >= lower(c.span) AND t.starts_at < upper(c.span)
+      WHERE ${t.coachId} = c.id AND ${t.startsAt} >= lower(c.span) AND ${t.startsAt} < upper(c.span)
     ) s
     ORDER BY c.week, c.name, c.id`;
 }

@@ -23,16 +23,19 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { queriesRunConcurrently, selectRows, type DatabaseOrTransaction } from "@/db";
 import { DEADLOCK_DETECTED, EXCLUSION_VIOLATION, hasPostgresCode } from "@/db/errors";
-import { sessionGenerationRuns } from "@/db/schema";
+import { coachSettings, recurringBookings, sessionGenerationRuns, trainingSessions, users } from "@/db/schema";
+import { columnName } from "@/db/sql-names";
 import { AppError } from "@/domain/errors";
 import { businessTimeZone } from "../config";
 import {
   GENERATION_LANES,
   chosenSeries,
+  cs,
   generationLane,
   owesOccurrenceExactly,
   owesOccurrences,
   placeOccurrences,
+  rb,
   seriesZone,
 } from "./occurrences-sql";
 import { startRun } from "./generation-runs";
@@ -133,12 +136,12 @@ function checkWeeksAhead(weeksAhead: number): void {
 
 /** The series that may owe an occurrence in the window: the day after a run, those whose next one falls on the new day. */
 function owing(window: GenerationWindow): SQL {
-  return sql`rb.status = 'active' AND ${owesOccurrences("rb", seriesZone("cs", window.zone), window.until)}`;
+  return sql`${rb.status} = 'active' AND ${owesOccurrences(seriesZone(window.zone), window.until)}`;
 }
 
 /** Those that owe one for certain: batches are cut from these, so a series the wall-clock test keeps only for its margin costs no batch. */
 function owingExactly(window: GenerationWindow): SQL {
-  return sql`${owing(window)} AND ${owesOccurrenceExactly("rb", seriesZone("cs", window.zone), window.until)}`;
+  return sql`${owing(window)} AND ${owesOccurrenceExactly(seriesZone(window.zone), window.until)}`;
 }
 
 /** One batch in its own transaction, under its lane's lock; `retry`: checked for busy times and arbitrated. */
@@ -149,10 +152,10 @@ function placeBatch(db: DatabaseOrTransaction, window: GenerationWindow, batch: 
     // change in flight finishes first (and the batch checks the new week),
     // and a change that starts meanwhile waits for the batch.
     await tx.execute(sql`
-      SELECT 1 FROM users WHERE id IN (
-        SELECT rb.coach_id FROM ${OWING_FROM}
+      SELECT 1 FROM ${users} WHERE ${users.id} IN (
+        SELECT ${rb.coachId} FROM ${OWING_FROM}
         WHERE ${owing(window)} AND ${chosenSeries(batch)}
-      ) ORDER BY id FOR SHARE`);
+      ) ORDER BY ${users.id} FOR SHARE`);
     // The inlined wall-clock functions make a large expression; JIT would
     // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
     await tx.execute(sql`SET LOCAL jit = off`);
@@ -226,8 +229,8 @@ async function runLanes(
 async function completeEndedSessions(db: DatabaseOrTransaction, now: Date): Promise<number> {
   const rows = await selectRows<{ completed: number }>(db, sql`
     WITH done AS (
-      UPDATE training_sessions SET status = 'completed', updated_at = now()
-      WHERE status = 'scheduled' AND ends_at <= ${now.toISOString()}::timestamptz
+      UPDATE ${trainingSessions} SET ${columnName(trainingSessions.status)} = 'completed', ${columnName(trainingSessions.updatedAt)} = now()
+      WHERE ${trainingSessions.status} = 'scheduled' AND ${trainingSessions.endsAt} <= ${now.toISOString()}::timestamptz
       RETURNING 1
     )
     SELECT count(*)::int AS completed FROM done`);
@@ -235,7 +238,7 @@ async function completeEndedSessions(db: DatabaseOrTransaction, now: Date): Prom
 }
 
 /** Series with their coach's settings, for the `owing` condition. */
-const OWING_FROM = sql`recurring_bookings rb LEFT JOIN coach_settings cs ON cs.coach_id = rb.coach_id`;
+const OWING_FROM = sql`${recurringBookings} ${rb} LEFT JOIN ${coachSettings} ${cs} ON ${cs.coachId} = ${rb.coachId}`;
 
 /** A batch: the owing series of one lane (a share of the coaches) whose ids are in (idAfter, idLast]. */
 interface OwingBatch {
@@ -254,9 +257,9 @@ interface OwingBatch {
 async function owingBatches(db: DatabaseOrTransaction, owing: SQL, size: number): Promise<OwingBatch[]> {
   const rows = await selectRows<{ lane: number; id_last: string; size: number }>(db, sql`
     SELECT lane, id AS id_last, (rn - 1) % ${size} + 1 AS size FROM (
-      SELECT rb.id, ${generationLane("rb.coach_id")} AS lane,
-             row_number() OVER (PARTITION BY ${generationLane("rb.coach_id")} ORDER BY rb.id) AS rn,
-             count(*) OVER (PARTITION BY ${generationLane("rb.coach_id")}) AS total
+      SELECT ${rb.id}, ${generationLane(rb.coachId)} AS lane,
+             row_number() OVER (PARTITION BY ${generationLane(rb.coachId)} ORDER BY ${rb.id}) AS rn,
+             count(*) OVER (PARTITION BY ${generationLane(rb.coachId)}) AS total
       FROM ${OWING_FROM} WHERE ${owing}
     ) owing
     WHERE rn % ${size} = 0 OR rn = total

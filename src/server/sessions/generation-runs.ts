@@ -9,6 +9,7 @@
 import { sql } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { sessionGenerationRuns } from "@/db/schema";
+import { columnName } from "@/db/sql-names";
 import type { GenerationTrigger } from "./generate-sessions";
 
 export const STALE_RUN_AFTER_MINUTES = 60;
@@ -19,11 +20,12 @@ export const STALE_RUN_ERROR =
 
 /** Closes as failed every run still `running` after the bound; answers how many. */
 export async function closeStaleRuns(db: DatabaseOrTransaction): Promise<number> {
+  const runs = sessionGenerationRuns;
   const rows = await selectRows<{ closed: number }>(db, sql`
     WITH closed AS (
-      UPDATE session_generation_runs
-      SET status = 'failed', error = ${STALE_RUN_ERROR}, finished_at = now()
-      WHERE status = 'running' AND started_at < now() - make_interval(mins => ${STALE_RUN_AFTER_MINUTES}::int)
+      UPDATE ${runs}
+      SET ${columnName(runs.status)} = 'failed', ${columnName(runs.error)} = ${STALE_RUN_ERROR}, ${columnName(runs.finishedAt)} = now()
+      WHERE ${runs.status} = 'running' AND ${runs.startedAt} < now() - make_interval(mins => ${STALE_RUN_AFTER_MINUTES}::int)
       RETURNING 1
     )
     SELECT count(*)::int AS closed FROM closed`);

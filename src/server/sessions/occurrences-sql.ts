@@ -11,11 +11,12 @@
 // wallClockRange()), the SQL twin of src/domain/time.ts; property tests hold
 // both pairs equal.
 // See docs/decisions/0005-one-generation-statement.md.
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
 import { wallClockRange } from "@/db/wall-clock-sql";
-import { coachSettings, type ConflictReason } from "@/db/schema";
+import { blockedSlots, coachSettings, recurringBookings, sessionConflicts, trainingSessions, type ConflictReason } from "@/db/schema";
+import { columnName, columnNames } from "@/db/sql-names";
 import { alias } from "drizzle-orm/pg-core";
 import { effectiveCoachTimeZone } from "../coaches/find-coach";
 import { coveredByAvailability } from "../availability/availability-sql";
@@ -31,6 +32,13 @@ export interface OccurrenceWindow {
   series: { id: string } | { idAfter: string | null; idLast: string; lane?: number };
 }
 
+/** The chosen series and their coaches' settings, as every statement here and the generator's batches name them. */
+export const rb = alias(recurringBookings, "rb");
+export const cs = alias(coachSettings, "cs");
+const t = alias(trainingSessions, "t");
+const x = alias(sessionConflicts, "x");
+const b = alias(blockedSlots, "b");
+
 export interface PlannedOccurrence {
   recurringBookingId: string;
   /** Local date in the coach's zone. */
@@ -42,9 +50,8 @@ export interface PlannedOccurrence {
 }
 
 /**
- * Whether series `alias` (a recurring_bookings row whose coach's zone is
- * `zone`) may owe an occurrence before `until`: its high-water mark
- * (next_occurrence_on) is unknown, or its next occurrence is due before
+ * Whether series rb (whose coach's zone is `zone`) may owe an occurrence
+ * before `until`: its high-water mark (next_occurrence_on) is unknown, or its next occurrence is due before
  * `until` and not after its end date. The day after a run, that is about
  * one series in seven (weekly series), not all of them.
  *
@@ -58,56 +65,56 @@ export interface PlannedOccurrence {
  * settles six series in seven the day after a run without converting
  * anything, which at 100,000 series is most of this test's cost.
  */
-export function owesOccurrences(alias: string, zone: SQL, until: Date): SQL {
-  const column = (name: string) => sql.raw(`${alias}.${name}`);
-  const next = column("next_occurrence_on");
+export function owesOccurrences(zone: SQL, until: Date): SQL {
+  const next = rb.nextOccurrenceOn;
   return sql`(${next} IS NULL OR (
     ${next} <= ${lastLocalDate(until)}::date
-    AND ${next} + ${column("start_time")}::time
+    AND ${next} + ${rb.startTime}::time
       < (${until.toISOString()}::timestamptz AT TIME ZONE ${zone}) + interval '3 hours'
-    AND (${column("end_date")} IS NULL OR ${next} <= ${column("end_date")})))`;
+    AND (${rb.endDate} IS NULL OR ${next} <= ${rb.endDate})))`;
 }
 
 /**
- * Whether series `alias` owes an occurrence before `until`, exactly: its
+ * Whether series rb owes an occurrence before `until`, exactly: its
  * high-water mark is unknown, or its next occurrence's instant is before
  * `until`. One wall-clock conversion per series: use it after
  * owesOccurrences() has picked the few that may.
  */
-export function owesOccurrenceExactly(alias: string, zone: SQL, until: Date): SQL {
-  const column = (name: string) => sql.raw(`${alias}.${name}`);
-  const next = column("next_occurrence_on");
+export function owesOccurrenceExactly(zone: SQL, until: Date): SQL {
+  const next = rb.nextOccurrenceOn;
   return sql`(${next} IS NULL
-    OR wall_clock_to_instant(${next} + ${column("start_time")}::time, ${zone}) < ${until.toISOString()}::timestamptz)`;
+    OR wall_clock_to_instant(${next} + ${rb.startTime}::time, ${zone}) < ${until.toISOString()}::timestamptz)`;
 }
 
-/** The zone of the coach of a series, given coach_settings joined as `settings`. */
-export const seriesZone = (settings: string, businessTimeZone: string): SQL =>
-  effectiveCoachTimeZone(alias(coachSettings, settings).timezone, businessTimeZone);
+/** The zone of the coach of series rb, given coach_settings joined as cs. */
+export const seriesZone = (businessTimeZone: string): SQL => effectiveCoachTimeZone(cs.timezone, businessTimeZone);
 
 /** The last local date, in any zone, that can hold an instant before `until` (a day of margin covers every UTC offset). */
 function lastLocalDate(until: Date): string {
   return new Date(until.getTime() + 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Occurrence `alias` overlaps a session (on the live calendar) of its coach, or of its member. */
-function overlapsSession(alias: string, party: "coach_id" | "member_id"): SQL {
-  const occurrence = sql.raw(alias);
-  return sql`EXISTS (SELECT 1 FROM training_sessions t
-                     WHERE ${sessionOf("t", party, sql.raw(`${alias}.${party}`))}
-                       AND ${sessionRange("t")} && tstzrange(${occurrence}.starts_at, ${occurrence}.ends_at, '[)')
-                       AND ${onLiveCalendar("t")})`;
+/**
+ * Occurrence `name` overlaps a session (on the live calendar) of its coach,
+ * or of its member. An occurrence (a row of the CTEs below) is a session to
+ * be, under a session's column names.
+ */
+function overlapsSession(name: string, party: "coachId" | "memberId"): SQL {
+  const o = alias(trainingSessions, name);
+  return sql`EXISTS (SELECT 1 FROM ${trainingSessions} ${t}
+                     WHERE ${sessionOf(t, party, o[party])}
+                       AND ${sessionRange(t)} && tstzrange(${o.startsAt}, ${o.endsAt}, '[)')
+                       AND ${onLiveCalendar(t)})`;
 }
 
 /**
- * The chosen series, as a condition on recurring_bookings (alias rb): one,
- * or an id range (after, last], of one lane's coaches when the generator
- * runs lanes.
+ * The chosen series, as a condition on rb: one, or an id range
+ * (after, last], of one lane's coaches when the generator runs lanes.
  */
 export function chosenSeries(chosen: OccurrenceWindow["series"]): SQL {
-  if ("id" in chosen) return sql`rb.id = ${chosen.id}`;
-  const range = chosen.idAfter === null ? sql`rb.id <= ${chosen.idLast}` : sql`rb.id > ${chosen.idAfter} AND rb.id <= ${chosen.idLast}`;
-  return chosen.lane === undefined ? range : sql`${range} AND ${generationLane("rb.coach_id")} = ${chosen.lane}`;
+  if ("id" in chosen) return sql`${rb.id} = ${chosen.id}`;
+  const range = chosen.idAfter === null ? sql`${rb.id} <= ${chosen.idLast}` : sql`${rb.id} > ${chosen.idAfter} AND ${rb.id} <= ${chosen.idLast}`;
+  return chosen.lane === undefined ? range : sql`${range} AND ${generationLane(rb.coachId)} = ${chosen.lane}`;
 }
 
 /**
@@ -120,8 +127,8 @@ export function chosenSeries(chosen: OccurrenceWindow["series"]): SQL {
 export const GENERATION_LANES = 2;
 
 /** The lane (0 … GENERATION_LANES − 1) of the coach whose id is in `column`. */
-export const generationLane = (column: string): SQL =>
-  sql`((hashtext(${sql.raw(column)}) % ${sql.raw(String(GENERATION_LANES))}) + ${sql.raw(String(GENERATION_LANES))}) % ${sql.raw(String(GENERATION_LANES))}`;
+export const generationLane = (column: SQLWrapper): SQL =>
+  sql`((hashtext(${column}) % ${sql.raw(String(GENERATION_LANES))}) + ${sql.raw(String(GENERATION_LANES))}) % ${sql.raw(String(GENERATION_LANES))}`;
 
 /** The earliest instant of a local date in any zone (UTC offsets stay within ±1 day). */
 const earliestInstant = (localDate: string) => sql.raw(`((${localDate} - 1)::timestamp AT TIME ZONE 'UTC')`);
@@ -146,17 +153,17 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
              -- the series is materialised beyond that
              greatest(w.window_date, coalesce(w.next_occurrence_on, w.window_date)) AS from_date
       FROM (
-        SELECT rb.id, rb.coach_id, rb.member_id, rb.start_time, rb.end_time, rb.frequency,
-               rb.created_at, rb.end_date, rb.next_occurrence_on,
-               ${seriesZone("cs", window.businessTimeZone)} AS zone,
-               f.first_date + 7 * rb.frequency
-                 * greatest(0, ceil((${fromDate}::date - f.first_date) / (7.0 * rb.frequency)))::int AS window_date
-        FROM recurring_bookings rb
-        CROSS JOIN LATERAL (SELECT rb.start_date
-                              + ((rb.day_of_week - extract(dow FROM rb.start_date)::int + 7) % 7) AS first_date) f
-        LEFT JOIN coach_settings cs ON cs.coach_id = rb.coach_id
-        WHERE rb.status = 'active' AND ${chosenSeries(window.series)}
-          AND ${owesOccurrences("rb", seriesZone("cs", window.businessTimeZone), window.until)}
+        SELECT ${rb.id}, ${rb.coachId}, ${rb.memberId}, ${rb.startTime}, ${rb.endTime}, ${rb.frequency},
+               ${rb.createdAt}, ${rb.endDate}, ${rb.nextOccurrenceOn},
+               ${seriesZone(window.businessTimeZone)} AS zone,
+               f.first_date + 7 * ${rb.frequency}
+                 * greatest(0, ceil((${fromDate}::date - f.first_date) / (7.0 * ${rb.frequency})))::int AS window_date
+        FROM ${recurringBookings} ${rb}
+        CROSS JOIN LATERAL (SELECT ${rb.startDate}
+                              + ((${rb.dayOfWeek} - extract(dow FROM ${rb.startDate})::int + 7) % 7) AS first_date) f
+        LEFT JOIN ${coachSettings} ${cs} ON ${cs.coachId} = ${rb.coachId}
+        WHERE ${rb.status} = 'active' AND ${chosenSeries(window.series)}
+          AND ${owesOccurrences(seriesZone(window.businessTimeZone), window.until)}
       ) w
     ),
     candidates AS (
@@ -182,13 +189,13 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
     existing AS MATERIALIZED (
       SELECT s.id AS recurring_booking_id, e.starts_at FROM series s
       CROSS JOIN LATERAL (
-        SELECT t.starts_at FROM training_sessions t
-        WHERE t.recurring_booking_id = s.id AND t.starts_at >= ${earliestInstant("s.from_date")}
-          AND t.starts_at > ${after}::timestamptz AND t.starts_at < ${until}::timestamptz
+        SELECT ${t.startsAt} FROM ${trainingSessions} ${t}
+        WHERE ${t.recurringBookingId} = s.id AND ${t.startsAt} >= ${earliestInstant("s.from_date")}
+          AND ${t.startsAt} > ${after}::timestamptz AND ${t.startsAt} < ${until}::timestamptz
         UNION ALL
-        SELECT x.starts_at FROM session_conflicts x
-        WHERE x.recurring_booking_id = s.id AND x.starts_at >= ${earliestInstant("s.from_date")}
-          AND x.starts_at > ${after}::timestamptz AND x.starts_at < ${until}::timestamptz
+        SELECT ${x.startsAt} FROM ${sessionConflicts} ${x}
+        WHERE ${x.recurringBookingId} = s.id AND ${x.startsAt} >= ${earliestInstant("s.from_date")}
+          AND ${x.startsAt} > ${after}::timestamptz AND ${x.startsAt} < ${until}::timestamptz
         OFFSET 0
       ) e
     ),
@@ -200,8 +207,8 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
     ),
     checked AS (
       SELECT f.*, (CASE
-        WHEN EXISTS (SELECT 1 FROM blocked_slots b
-                     WHERE b.coach_id = f.coach_id AND b.starts_at < f.ends_at AND b.ends_at > f.starts_at)
+        WHEN EXISTS (SELECT 1 FROM ${blockedSlots} ${b}
+                     WHERE ${b.coachId} = f.coach_id AND ${b.startsAt} < f.ends_at AND ${b.endsAt} > f.starts_at)
           THEN 'blocked'
         WHEN NOT ${coveredByAvailability({
           coachId: sql`f.coach_id`,
@@ -211,8 +218,8 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
           endsAt: sql`f.ends_at`,
         })}
           THEN 'outside_availability'
-        ${busyChecks ? sql`WHEN ${overlapsSession("f", "coach_id")} THEN 'coach_busy'
-        WHEN ${overlapsSession("f", "member_id")} THEN 'member_busy'` : sql``}
+        ${busyChecks ? sql`WHEN ${overlapsSession("f", "coachId")} THEN 'coach_busy'
+        WHEN ${overlapsSession("f", "memberId")} THEN 'member_busy'` : sql``}
       END)::conflict_reason AS reason
       FROM fresh f
     )`;
@@ -237,6 +244,15 @@ export async function planOccurrences(db: DatabaseOrTransaction, window: Occurre
     reason: row.reason,
   }));
 }
+
+// What a placed occurrence inserts (read from `checked` by the same names), returns, and what a conflict records.
+const ts = trainingSessions;
+const placedColumns = columnNames(ts.coachId, ts.memberId, ts.recurringBookingId, ts.startsAt, ts.endsAt);
+const returnedColumns = columnNames(ts.recurringBookingId, ts.coachId, ts.memberId, ts.startsAt, ts.endsAt);
+const sc = sessionConflicts;
+const recordedColumns = columnNames(
+  sc.recurringBookingId, sc.coachId, sc.memberId, sc.startsAt, sc.endsAt, sc.reason, sc.status, sc.resolution, sc.detectedAt, sc.resolvedAt,
+);
 
 export interface PlaceOptions {
   /** Recorded conflicts start "open" (the generator) or "resolved" (skipped by choice at booking). */
@@ -297,31 +313,31 @@ export async function placeOccurrences(
     -- booking committed since the checks makes it fail with 23P01; the
     -- caller then runs the batch again with \`arbitrate\`.
     placed_plain AS (
-      INSERT INTO training_sessions (coach_id, member_id, recurring_booking_id, starts_at, ends_at)
-      SELECT coach_id, member_id, recurring_booking_id, starts_at, ends_at
+      INSERT INTO ${trainingSessions} (${placedColumns})
+      SELECT ${placedColumns}
       FROM checked WHERE reason IS NULL AND NOT (SELECT needed FROM arbitration)
-      RETURNING recurring_booking_id, coach_id, member_id, starts_at, ends_at
+      RETURNING ${returnedColumns}
     ),
     -- Arbitrated: with no conflict target, DO NOTHING covers the unique key and
     -- both exclusion constraints, so colliding occurrences never fail the
     -- statement; rows go in series-age order, so the older series wins.
     placed_arbitrated AS (
-      INSERT INTO training_sessions (coach_id, member_id, recurring_booking_id, starts_at, ends_at)
-      SELECT coach_id, member_id, recurring_booking_id, starts_at, ends_at
+      INSERT INTO ${trainingSessions} (${placedColumns})
+      SELECT ${placedColumns}
       FROM checked WHERE reason IS NULL AND (SELECT needed FROM arbitration)
       ORDER BY created_at, recurring_booking_id, starts_at
       ON CONFLICT DO NOTHING
-      RETURNING recurring_booking_id, coach_id, member_id, starts_at, ends_at
+      RETURNING ${returnedColumns}
     ),
     placed AS (SELECT * FROM placed_plain UNION ALL SELECT * FROM placed_arbitrated),
     recorded AS (
-      INSERT INTO session_conflicts
-        (recurring_booking_id, coach_id, member_id, starts_at, ends_at, reason, status, resolution, detected_at, resolved_at)
+      INSERT INTO ${sessionConflicts}
+        (${recordedColumns})
       SELECT c.recurring_booking_id, c.coach_id, c.member_id, c.starts_at, c.ends_at,
              coalesce(c.reason, (CASE
                -- not checked before (busyChecks off): the sessions there before this statement
-               WHEN ${overlapsSession("c", "coach_id")} THEN 'coach_busy'
-               WHEN ${overlapsSession("c", "member_id")} THEN 'member_busy'
+               WHEN ${overlapsSession("c", "coachId")} THEN 'coach_busy'
+               WHEN ${overlapsSession("c", "memberId")} THEN 'member_busy'
                WHEN EXISTS (SELECT 1 FROM placed p WHERE p.coach_id = c.coach_id
                               AND p.starts_at < c.ends_at AND p.ends_at > c.starts_at) THEN 'coach_busy'
                WHEN EXISTS (SELECT 1 FROM placed p WHERE p.member_id = c.member_id
@@ -341,12 +357,12 @@ export async function placeOccurrences(
     -- move each series' high-water mark beyond its last one, so the next
     -- run starts there instead of deriving the whole window again.
     advanced AS (
-      UPDATE recurring_bookings rb SET next_occurrence_on = n.next_on
+      UPDATE ${recurringBookings} ${rb} SET ${columnName(rb.nextOccurrenceOn)} = n.next_on
       FROM (SELECT recurring_booking_id, max(local_date) + 7 * max(frequency) AS next_on
             FROM candidates WHERE starts_at < ${window.until.toISOString()}::timestamptz
             GROUP BY recurring_booking_id) n
-      WHERE rb.id = n.recurring_booking_id
-        AND (rb.next_occurrence_on IS NULL OR rb.next_occurrence_on < n.next_on)
+      WHERE ${rb.id} = n.recurring_booking_id
+        AND (${rb.nextOccurrenceOn} IS NULL OR ${rb.nextOccurrenceOn} < n.next_on)
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM placed)::int AS created, (SELECT count(*) FROM recorded)::int AS conflicts`);
