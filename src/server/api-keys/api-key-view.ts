@@ -1,15 +1,20 @@
 // How a personal API key is shown: never its secret, nor its hash.
+import { z } from "zod";
 import { apiKeys } from "@/db/schema";
+import { instant, recordId } from "../view-fields";
 
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  /** The key's first characters ("cb_AbCdEfG"), to tell keys apart. */
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export const apiKeyViewSchema = z
+  .strictObject({
+    id: recordId,
+    name: z.string(),
+    prefix: z.string().describe("The key's first characters (`cb_` and seven more), to tell keys apart."),
+    createdAt: instant,
+    lastUsedAt: instant.nullable().describe("Last request made with it (to the minute); null if never used."),
+    revokedAt: instant.nullable().describe("When it was revoked; null while it works."),
+  })
+  .describe("A personal API key, without its secret.");
+
+export type ApiKeyView = z.infer<typeof apiKeyViewSchema>;
 
 export const apiKeyColumns = {
   id: apiKeys.id,

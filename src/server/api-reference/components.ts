@@ -1,241 +1,80 @@
-// The shared parts of the API reference: response shapes (hand-written, each
-// checked field by field against its view type by objectOf), the one error
-// shape, and the security schemes.
-import {
-  bookingStatus,
-  conflictReason,
-  conflictStatus,
-  generationRunStatus,
-  recurringBookingStatus,
-  sessionStatus,
-  userRole,
-} from "@/db/schema";
+// The shared parts of the API reference: response shapes (generated from
+// the zod schemas of the use cases' views, beside each use case), the one
+// error shape, and the security schemes.
+import { z } from "zod";
+import { bookingStatus } from "@/db/schema";
 import { errorStatus, type ErrorCode } from "@/domain/errors";
-import type { WeeklyAvailabilityView } from "../availability/get-weekly-availability";
-import type { FreeSlots } from "../availability/list-free-slots";
-import type { ReplaceWeeklyAvailabilityResult } from "../availability/replace-weekly-availability";
-import type { WeeklyRuleView } from "../availability/weekly-rules";
-import type { TimeWindowView } from "../availability/window-views";
-import type { OccurrenceOutcome } from "../bookings/create-recurring-booking";
-import type { RecurringBookingView } from "../bookings/recurring-booking-view";
-import type { CoachView } from "../coaches/list-coaches";
-import type { ConflictView } from "../conflicts/conflict-view";
-import type { CoachFigures, Figures, WeekFigures, WeeklyFigures } from "../reports/weekly-figures";
-import type { GenerationRunView } from "../sessions/generation-run-view";
-import type { SessionView } from "../sessions/session-view";
-import type { UserView } from "../users/user-view";
-import type { ApiKeyView } from "../api-keys/api-key-view";
-import { instantSchema, nullable, objectOf, ref, type JsonSchema } from "./json-schema";
+import { apiKeyViewSchema } from "../api-keys/api-key-view";
+import { weeklyAvailabilityViewSchema } from "../availability/get-weekly-availability";
+import { freeSlotsSchema } from "../availability/list-free-slots";
+import { replaceWeeklyAvailabilityResultSchema } from "../availability/replace-weekly-availability";
+import { weeklyRuleSchema } from "../availability/weekly-rules";
+import { timeWindowViewSchema } from "../availability/window-views";
+import { occurrenceSchema } from "../bookings/occurrence-view";
+import { recurringBookingViewSchema } from "../bookings/recurring-booking-view";
+import { coachViewSchema } from "../coaches/list-coaches";
+import { conflictViewSchema } from "../conflicts/conflict-view";
+import { coachFiguresSchema, weekFiguresSchema, weeklyFiguresSchema } from "../reports/weekly-figures";
+import { generationRunViewSchema } from "../sessions/generation-run-view";
+import { sessionStatusSchema, sessionViewSchema } from "../sessions/session-view";
+import { studioSettingsViewSchema } from "../studio-settings/get-studio-settings";
+import { userRoleSchema, userViewSchema } from "../users/user-view";
+import { coachRef, conflictReasonSchema, memberRef } from "../view-fields";
+import { ref, type JsonSchema } from "./json-schema";
 
-const id: JsonSchema = { type: "string", description: "A record id (text; UUIDs for new rows)." };
-const text: JsonSchema = { type: "string" };
-const integer: JsonSchema = { type: "integer" };
-const zone: JsonSchema = { type: "string", description: "IANA time zone, e.g. Europe/Paris." };
-const hhmm: JsonSchema = { type: "string", pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$", description: "Wall-clock HH:MM in the coach's zone." };
-const date: JsonSchema = { type: "string", format: "date", description: "A calendar date YYYY-MM-DD." };
-const day: JsonSchema = { type: "integer", minimum: 0, maximum: 6, description: "0 = Sunday … 6 = Saturday." };
 const enumOf = (values: readonly string[], description?: string): JsonSchema => ({
   type: "string",
   enum: [...values],
   ...(description ? { description } : {}),
 });
-const arrayOf = (items: JsonSchema): JsonSchema => ({ type: "array", items });
 
-type CoachRef = SessionView["coach"];
-type MemberRef = NonNullable<SessionView["member"]>;
-type FreeSlot = FreeSlots["slots"][number];
-type Requester = NonNullable<GenerationRunView["requestedBy"]>;
-type SeriesRef = ConflictView["series"];
-
-/** The counts and minutes shared by a week and each coach in it. */
-const figures: { [K in keyof Figures]-?: JsonSchema } = {
-  held: { ...integer, description: "Sessions completed." },
-  cancelled: integer,
-  noShows: integer,
-  scheduled: { ...integer, description: "Sessions still scheduled (upcoming, or past and not yet marked completed)." },
-  bookedMinutes: { type: "number", description: "Minutes of held and scheduled sessions." },
-  availableMinutes: { type: "number", description: "Minutes of availability: weekly rules ∪ additions − blocked slots." },
-  utilisation: { ...nullable({ type: "number" }), description: "bookedMinutes ÷ availableMinutes; null when nothing was available." },
+/**
+ * Every view the API answers, under its name in components.schemas. A view
+ * used inside another (a session in a series) becomes a $ref to its entry.
+ */
+const views: Record<string, z.ZodType> = {
+  UserRole: userRoleSchema,
+  SessionStatus: sessionStatusSchema,
+  ConflictReason: conflictReasonSchema,
+  CoachRef: coachRef,
+  MemberRef: memberRef,
+  UserView: userViewSchema,
+  ApiKeyView: apiKeyViewSchema,
+  CoachView: coachViewSchema,
+  SessionView: sessionViewSchema,
+  RecurringBookingView: recurringBookingViewSchema,
+  Occurrence: occurrenceSchema,
+  ConflictView: conflictViewSchema,
+  WeeklyRule: weeklyRuleSchema,
+  WeeklyAvailability: weeklyAvailabilityViewSchema,
+  WeeklyAvailabilityReplaced: replaceWeeklyAvailabilityResultSchema,
+  TimeWindow: timeWindowViewSchema,
+  FreeSlots: freeSlotsSchema,
+  GenerationRun: generationRunViewSchema,
+  CoachFigures: coachFiguresSchema,
+  WeekFigures: weekFiguresSchema,
+  WeeklyFigures: weeklyFiguresSchema,
+  StudioSettings: studioSettingsViewSchema,
 };
+
+/** The views as JSON Schema (zod 4's z.toJSONSchema, output side), each a components.schemas entry. */
+function viewSchemas(): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(views)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { io: "output", uri: (id) => `#/components/schemas/${id}` }) as {
+    schemas: Record<string, JsonSchema>;
+  };
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return schemas;
+}
 
 /** components.schemas: every response shape. */
 export const responseSchemas: Record<string, JsonSchema> = {
-  UserRole: enumOf(userRole.enumValues),
-  SessionStatus: enumOf(
-    sessionStatus.enumValues,
-    "scheduled → completed (the generator, once it ended) | cancelled | no_show.",
-  ),
-  ConflictReason: enumOf(
-    conflictReason.enumValues,
-    "Why an occurrence does not fit: outside the coach's availability, inside a blocked slot, the coach or the member already has a session then.",
-  ),
-  CoachRef: objectOf<CoachRef>({ id, name: text, timezone: zone }, { description: "A coach and the zone of their wall-clock times." }),
-  MemberRef: objectOf<MemberRef>({ id, name: text }),
-  UserView: objectOf<UserView>({
-    id,
-    email: { type: "string", format: "email" },
-    name: text,
-    role: ref("UserRole"),
-    timezone: { ...nullable(zone), description: "A coach's own zone; null for other roles and for coaches on the business zone." },
-  }),
-  ApiKeyView: objectOf<ApiKeyView>(
-    {
-      id,
-      name: text,
-      prefix: { type: "string", description: "The key's first characters (`cb_` and seven more), to tell keys apart." },
-      createdAt: instantSchema,
-      lastUsedAt: { ...nullable(instantSchema), description: "Last request made with it (to the minute); null if never used." },
-      revokedAt: { ...nullable(instantSchema), description: "When it was revoked; null while it works." },
-    },
-    { description: "A personal API key, without its secret." },
-  ),
-  CoachView: objectOf<CoachView>(
-    {
-      id,
-      name: text,
-      timezone: { ...zone, description: "The coach's effective zone (their own, else the business zone)." },
-      minimumNoticeMinutes: { ...integer, description: "How long before a session a member may still book it." },
-      defaultDuration: { ...integer, description: "Default session length in minutes (the slots' default)." },
-    },
-    { description: "A coach as every signed-in user sees them (no e-mail)." },
-  ),
-  SessionView: objectOf<SessionView>(
-    {
-      id,
-      startsAt: instantSchema,
-      endsAt: { ...instantSchema, description: "Exclusive end of [startsAt, endsAt), ISO 8601 UTC." },
-      status: ref("SessionStatus"),
-      coach: ref("CoachRef"),
-      member: { ...nullable(ref("MemberRef")), description: "Null only for a v1 session without a member." },
-      recurringBookingId: { ...nullable(id), description: "The series it belongs to, if any." },
-      oneTimeBookingId: { ...nullable(id), description: "The one-time booking it came from, if any." },
-      cancellationReason: nullable(text),
-      cancelledAt: nullable(instantSchema),
-    },
-    { description: "One training session: instants in UTC, the coach's zone named." },
-  ),
-  RecurringBookingView: objectOf<RecurringBookingView>(
-    {
-      id,
-      coach: ref("CoachRef"),
-      member: ref("MemberRef"),
-      dayOfWeek: day,
-      startTime: hhmm,
-      endTime: hhmm,
-      startDate: date,
-      endDate: { ...nullable(date), description: "Last possible date; null = open-ended." },
-      frequency: { type: "integer", minimum: 1, maximum: 4, description: "Every 1–4 weeks." },
-      status: enumOf(recurringBookingStatus.enumValues),
-      createdAt: instantSchema,
-      cancelledAt: nullable(instantSchema),
-      nextSessions: {
-        ...arrayOf(ref("SessionView")),
-        description: "The next (up to 10) sessions starting after now, any status.",
-      },
-    },
-    { description: "A weekly series: its wall-clock rule in the coach's zone, its people, its next sessions." },
-  ),
-  Occurrence: objectOf<OccurrenceOutcome>(
-    {
-      date: { ...date, description: "The occurrence's local date in the coach's zone." },
-      startsAt: instantSchema,
-      endsAt: instantSchema,
-      reason: { ...nullable(ref("ConflictReason")), description: "Why it cannot be booked; null when it fits." },
-    },
-    { description: "One occurrence of a series." },
-  ),
-  ConflictView: objectOf<ConflictView>(
-    {
-      id,
-      series: objectOf<SeriesRef>({ id, dayOfWeek: day, startTime: hhmm, endTime: hhmm }),
-      member: ref("MemberRef"),
-      coach: ref("CoachRef"),
-      startsAt: instantSchema,
-      endsAt: instantSchema,
-      reason: ref("ConflictReason"),
-      status: enumOf(conflictStatus.enumValues),
-      resolution: {
-        ...nullable(text),
-        description:
-          'Once resolved: "placed" or "dismissed" (then ": <note>" when given), "skipped when booking" or "series cancelled".',
-      },
-      detectedAt: instantSchema,
-      resolvedAt: nullable(instantSchema),
-    },
-    { description: "An occurrence a series could not place (generation conflict), and what became of it." },
-  ),
-  WeeklyRule: objectOf<WeeklyRuleView>({ dayOfWeek: day, startTime: hhmm, endTime: hhmm }),
-  WeeklyAvailability: objectOf<WeeklyAvailabilityView>({
-    coachId: id,
-    timezone: { ...zone, description: "The zone the HH:MM times are in." },
-    rules: { ...arrayOf(ref("WeeklyRule")), description: "By day (0 = Sunday), then start." },
-  }),
-  WeeklyAvailabilityReplaced: objectOf<ReplaceWeeklyAvailabilityResult>({
-    coachId: id,
-    timezone: zone,
-    rules: arrayOf(ref("WeeklyRule")),
-    affected: {
-      ...arrayOf(ref("SessionView")),
-      description: "Future scheduled sessions the new week leaves outside availability (as they are now).",
-    },
-    cancelled: { ...integer, description: "How many of them were cancelled (cancelAffected)." },
-  }),
-  TimeWindow: objectOf<TimeWindowView>(
-    {
-      id,
-      coachId: id,
-      startsAt: instantSchema,
-      endsAt: instantSchema,
-      reason: nullable(text),
-      createdAt: instantSchema,
-    },
-    { description: "An availability addition or a blocked slot: the half-open window [startsAt, endsAt)." },
-  ),
-  FreeSlots: objectOf<FreeSlots>({
-    coachId: id,
-    timezone: { ...zone, description: "The coach's zone: from/to are its local dates, slots start on its :00 and :30." },
-    duration: { ...integer, description: "Minutes per slot." },
-    slots: arrayOf(objectOf<FreeSlot>({ startsAt: instantSchema, endsAt: instantSchema })),
-  }),
-  GenerationRun: objectOf<GenerationRunView>(
-    {
-      id,
-      trigger: { type: "string", description: "cron, scheduler, admin or cli." },
-      status: enumOf(generationRunStatus.enumValues),
-      weeksAhead: integer,
-      created: { ...integer, description: "Sessions created." },
-      conflicts: { ...integer, description: "Conflicts recorded." },
-      completed: { ...integer, description: "Past sessions marked completed." },
-      durationMs: { ...nullable(integer), description: "Null while running." },
-      error: { ...nullable(text), description: 'The failure\'s message when status is "failed".' },
-      startedAt: instantSchema,
-      finishedAt: nullable(instantSchema),
-      requestedBy: {
-        ...nullable(objectOf<Requester>({ id, name: text, email: { type: "string", format: "email" } })),
-        description: "The owner who asked (admin runs); null for cron, scheduler and CLI runs.",
-      },
-      scheduledOn: {
-        ...nullable(date),
-        description: "The business-zone day a daily run (cron, scheduler) is for, one run per day; null for runs by hand.",
-      },
-    },
-    { description: "One run of the session generator." },
-  ),
+  ...viewSchemas(),
   BookingStatus: enumOf(bookingStatus.enumValues),
-  CoachFigures: objectOf<CoachFigures>({ coachId: id, name: text, timezone: zone, ...figures }),
-  WeekFigures: objectOf<WeekFigures>({
-    monday: date,
-    sunday: date,
-    startsAt: instantSchema,
-    endsAt: { ...instantSchema, description: "Exclusive: the next Monday's midnight in the business zone." },
-    ...figures,
-    coaches: { ...arrayOf(ref("CoachFigures")), description: "Every coach, and anyone who ran a session in either week, by name." },
-  }),
-  WeeklyFigures: objectOf<WeeklyFigures>({
-    timeZone: { ...zone, description: "The business zone the weeks are cut in." },
-    thisWeek: ref("WeekFigures"),
-    lastWeek: ref("WeekFigures"),
-  }),
 
   // ── Errors ───────────────────────────────────────────────────────────────
   Error: {

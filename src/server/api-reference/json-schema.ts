@@ -6,8 +6,9 @@
 // startTime", "a real calendar date"), transforms — is added as a
 // `description` (and a `format` where one fits) next to the generated field.
 //
-// Response schemas are hand-written, but `objectOf<View>()` makes TypeScript
-// check that they name exactly the fields of the view interface they describe.
+// Response schemas are generated the same way from the zod schemas of the
+// views, beside their use cases (output side; components.ts), and each view's
+// TypeScript type is inferred from its schema: one definition of each shape.
 import { z } from "zod";
 
 export type JsonSchema = { [keyword: string]: unknown };
@@ -20,33 +21,6 @@ export function ref(name: string): JsonSchema {
 /** `schema` or JSON null. */
 export function nullable(schema: JsonSchema): JsonSchema {
   return { anyOf: [schema, { type: "null" }] };
-}
-
-export const instantSchema: JsonSchema = {
-  type: "string",
-  format: "date-time",
-  description: "An instant, ISO 8601 in UTC (e.g. 2030-03-05T09:00:00.000Z).",
-};
-
-/**
- * An object schema with every field of the view type `T`, all required (views
- * always carry every key; absent values are null), and no other. TypeScript refuses a
- * missing or an extra field, so a view that gains or loses a field breaks the
- * build until the reference follows.
- */
-export function objectOf<T>(
-  properties: { [K in keyof T]-?: JsonSchema },
-  options: { description?: string } = {},
-): JsonSchema {
-  return {
-    type: "object",
-    ...(options.description ? { description: options.description } : {}),
-    properties,
-    required: Object.keys(properties),
-    // Exactly these fields: a field the view gains without the reference
-    // following fails the HTTP tests, which validate every answer.
-    additionalProperties: false,
-  };
 }
 
 /** Extra keywords for generated fields: mostly a `description` of what the zod refinements check. */

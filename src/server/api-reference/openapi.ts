@@ -1,9 +1,9 @@
 // The API reference: an OpenAPI 3.1 document built from the code, served at
 // GET /api/v1/openapi.json. Request schemas come from the zod schemas the
-// routes and use cases validate with; response shapes are checked against the
-// view types at compile time (json-schema.ts); roles come from the permission
-// map. tests/unit/openapi.test.ts checks that every route handler under
-// src/app/api appears here with exactly its methods, and nothing else.
+// routes and use cases validate with, response shapes from the zod schemas of
+// the views (components.ts), roles from the permission map.
+// tests/unit/openapi.test.ts holds it to the route modules; the HTTP tests
+// check every answer they receive against it (tests/helpers/api-contract.ts).
 import type { z } from "zod";
 import { errorResponses, responseSchemas, securitySchemes } from "./components";
 import type { JsonSchema } from "./json-schema";

@@ -7,18 +7,20 @@ import type { DatabaseOrTransaction } from "@/db";
 import { requireCoach } from "../coaches/find-coach";
 import { recordId } from "../fields";
 import { parseInput } from "../validation";
-import { selectWeeklyRules, type WeeklyRuleView } from "./weekly-rules";
+import * as viewFields from "../view-fields";
+import { selectWeeklyRules, weeklyRuleSchema } from "./weekly-rules";
 
 export const getWeeklyAvailabilityInput = z.strictObject({ coachId: recordId });
 
 export type GetWeeklyAvailabilityInput = z.input<typeof getWeeklyAvailabilityInput>;
 
-export interface WeeklyAvailabilityView {
-  coachId: string;
-  /** The zone the HH:MM times are in. */
-  timezone: string;
-  rules: WeeklyRuleView[];
-}
+export const weeklyAvailabilityViewSchema = z.strictObject({
+  coachId: viewFields.recordId,
+  timezone: viewFields.timeZoneName.describe("The zone the HH:MM times are in."),
+  rules: z.array(weeklyRuleSchema).describe("By day (0 = Sunday), then start."),
+});
+
+export type WeeklyAvailabilityView = z.infer<typeof weeklyAvailabilityViewSchema>;
 
 export async function getWeeklyAvailability(options: {
   db: DatabaseOrTransaction;

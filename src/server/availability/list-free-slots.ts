@@ -17,6 +17,7 @@ import { isoInstantFormatter } from "@/domain/time";
 import { businessTimeZone } from "../config";
 import { calendarDate, recordId } from "../fields";
 import { parseInput } from "../validation";
+import * as viewFields from "../view-fields";
 import { calendarVersionQuery, freeTimeQuery } from "./availability-sql";
 import { JsonText } from "../json-text";
 import { SLOT_LISTS_PER_ENTRY, freeTimeCache, freeTimeKey, type CoachFreeTime, type SlotList } from "./free-time-cache";
@@ -58,14 +59,14 @@ export const listFreeSlotsInput = listFreeSlotsQuery.extend({ coachId: recordId 
 
 export type ListFreeSlotsInput = z.input<typeof listFreeSlotsInput>;
 
-export interface FreeSlots {
-  coachId: string;
-  /** The coach's zone: from/to are its local dates, and slots start on its :00 and :30. */
-  timezone: string;
-  /** Minutes per slot. */
-  duration: number;
-  slots: Array<{ startsAt: string; endsAt: string }>;
-}
+export const freeSlotsSchema = z.strictObject({
+  coachId: viewFields.recordId,
+  timezone: viewFields.timeZoneName.describe("The coach's zone: from/to are its local dates, slots start on its :00 and :30."),
+  duration: z.number().int().describe("Minutes per slot."),
+  slots: z.array(z.strictObject({ startsAt: viewFields.instant, endsAt: viewFields.instant })),
+});
+
+export type FreeSlots = z.infer<typeof freeSlotsSchema>;
 
 /** What readFreeTime() found: the validated input and the coach's free time (maybe kept from an earlier request). */
 export interface FreeTime {

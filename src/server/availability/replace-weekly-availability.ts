@@ -12,7 +12,8 @@ import type { Actor } from "@/auth/actor";
 import { assertActsForCoach, assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { weeklyAvailability } from "@/db/schema";
-import type { SessionView } from "../sessions/session-view";
+import { sessionViewSchema } from "../sessions/session-view";
+import * as viewFields from "../view-fields";
 import { requireCoach } from "../coaches/find-coach";
 import { dayOfWeek, recordId, wallClockTime } from "../fields";
 import { parseInput } from "../validation";
@@ -23,7 +24,7 @@ import {
 } from "./affected-sessions";
 import { lockCoachCalendar } from "./coach-calendar";
 import { cancelAffectedFlag } from "./inputs";
-import { selectWeeklyRules, type WeeklyRuleView } from "./weekly-rules";
+import { selectWeeklyRules, weeklyRuleSchema } from "./weekly-rules";
 
 const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -70,15 +71,17 @@ export const replaceWeeklyAvailabilityInput = replaceWeeklyAvailabilityBody.exte
 
 export type ReplaceWeeklyAvailabilityInput = z.input<typeof replaceWeeklyAvailabilityInput>;
 
-export interface ReplaceWeeklyAvailabilityResult {
-  coachId: string;
-  timezone: string;
-  rules: WeeklyRuleView[];
-  /** Future scheduled sessions outside the new availability. */
-  affected: SessionView[];
-  /** How many of them were cancelled (cancelAffected). */
-  cancelled: number;
-}
+export const replaceWeeklyAvailabilityResultSchema = z.strictObject({
+  coachId: viewFields.recordId,
+  timezone: viewFields.timeZoneName,
+  rules: z.array(weeklyRuleSchema),
+  affected: z
+    .array(sessionViewSchema)
+    .describe("Future scheduled sessions the new week leaves outside availability (as they are now)."),
+  cancelled: viewFields.count.describe("How many of them were cancelled (cancelAffected)."),
+});
+
+export type ReplaceWeeklyAvailabilityResult = z.infer<typeof replaceWeeklyAvailabilityResultSchema>;
 
 export async function replaceWeeklyAvailability(options: {
   db: DatabaseOrTransaction;

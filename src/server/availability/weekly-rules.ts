@@ -2,13 +2,13 @@
 // coach's zone, ordered by day (0 = Sunday) and start.
 import { asc, eq } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
+import { z } from "zod";
 import { weeklyAvailability } from "@/db/schema";
+import { dayOfWeek, wallClockTime } from "../view-fields";
 
-export interface WeeklyRuleView {
-  dayOfWeek: number;
-  startTime: string;
-  endTime: string;
-}
+export const weeklyRuleSchema = z.strictObject({ dayOfWeek, startTime: wallClockTime, endTime: wallClockTime });
+
+export type WeeklyRuleView = z.infer<typeof weeklyRuleSchema>;
 
 export async function selectWeeklyRules(db: DatabaseOrTransaction, coachId: string): Promise<WeeklyRuleView[]> {
   return db

@@ -13,7 +13,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
-import { recurringBookings, sessionConflicts, trainingSessions, type ConflictReason } from "@/db/schema";
+import { recurringBookings, sessionConflicts, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { firstOccurrenceDate } from "@/domain/recurrence";
 import { instantToWallClock } from "@/domain/time";
@@ -25,6 +25,7 @@ import { planOccurrences, placeOccurrences, type OccurrenceWindow, type PlannedO
 import { assertDateInBookingWindow } from "../studio-settings/booking-window";
 import { parseInput } from "../validation";
 import { resolveBookingParties } from "./booking-parties";
+import type { OccurrenceOutcome } from "./occurrence-view";
 import { selectRecurringBookingViews, type RecurringBookingView } from "./recurring-booking-view";
 
 export const createRecurringBookingInput = z
@@ -51,13 +52,7 @@ export const createRecurringBookingInput = z
 
 export type CreateRecurringBookingInput = z.input<typeof createRecurringBookingInput>;
 
-export interface OccurrenceOutcome {
-  date: string;
-  startsAt: string;
-  endsAt: string;
-  /** Why it cannot be booked; null when it fits. */
-  reason: ConflictReason | null;
-}
+export type { OccurrenceOutcome } from "./occurrence-view";
 
 export interface CreatedRecurringBooking {
   recurringBooking: RecurringBookingView;

@@ -2,26 +2,31 @@
 // zone, who is in it, its status and its next upcoming sessions.
 import { aliasedTable, and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
-import { coachSettings, recurringBookings, trainingSessions, users } from "@/db/schema";
+import { z } from "zod";
+import { coachSettings, recurringBookingStatus, recurringBookings, trainingSessions, users } from "@/db/schema";
 import { effectiveCoachTimeZone } from "../coaches/find-coach";
-import { selectSessionViews, type SessionView } from "../sessions/session-view";
+import { selectSessionViews, sessionViewSchema } from "../sessions/session-view";
+import { calendarDate, coachRef, dayOfWeek, instant, memberRef, recordId, wallClockTime } from "../view-fields";
 
-export interface RecurringBookingView {
-  id: string;
-  coach: { id: string; name: string; timezone: string };
-  member: { id: string; name: string };
-  dayOfWeek: number;
-  startTime: string;
-  endTime: string;
-  startDate: string;
-  endDate: string | null;
-  frequency: number;
-  status: "active" | "cancelled";
-  createdAt: string;
-  cancelledAt: string | null;
-  /** The next sessions that start after now (any status, so a cancelled occurrence shows as such). */
-  nextSessions: SessionView[];
-}
+export const recurringBookingViewSchema = z
+  .strictObject({
+    id: recordId,
+    coach: coachRef,
+    member: memberRef,
+    dayOfWeek,
+    startTime: wallClockTime,
+    endTime: wallClockTime,
+    startDate: calendarDate,
+    endDate: calendarDate.nullable().describe("Last possible date; null = open-ended."),
+    frequency: z.number().int().min(1).max(4).describe("Every 1–4 weeks."),
+    status: z.enum(recurringBookingStatus.enumValues),
+    createdAt: instant,
+    cancelledAt: instant.nullable(),
+    nextSessions: z.array(sessionViewSchema).describe("The next (up to 10) sessions starting after now, any status."),
+  })
+  .describe("A weekly series: its wall-clock rule in the coach's zone, its people, its next sessions.");
+
+export type RecurringBookingView = z.infer<typeof recurringBookingViewSchema>;
 
 const coach = aliasedTable(users, "series_coach");
 const member = aliasedTable(users, "series_member");

@@ -6,15 +6,21 @@ import { and, asc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
 import { coachSettings, users } from "@/db/schema";
 import { AppError } from "@/domain/errors";
+import { z } from "zod";
 import { businessTimeZone } from "../config";
+import { recordId, timeZoneName } from "../view-fields";
 
-export interface CoachRecord {
-  id: string;
-  name: string;
-  timezone: string;
-  minimumNoticeMinutes: number;
-  defaultDuration: number;
-}
+export const coachRecordSchema = z
+  .strictObject({
+    id: recordId,
+    name: z.string(),
+    timezone: timeZoneName.describe("The coach's effective zone (their own, else the business zone)."),
+    minimumNoticeMinutes: z.number().int().describe("How long before a session a member may still book it."),
+    defaultDuration: z.number().int().describe("Default session length in minutes (the slots' default)."),
+  })
+  .describe("A coach as every signed-in user sees them (no e-mail).");
+
+export type CoachRecord = z.infer<typeof coachRecordSchema>;
 
 /**
  * The one rule for a coach's time zone, in SQL: their own

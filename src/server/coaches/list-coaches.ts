@@ -4,8 +4,10 @@
 import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
-import { selectCoaches, type CoachRecord } from "./find-coach";
+import { coachRecordSchema, selectCoaches, type CoachRecord } from "./find-coach";
 
+/** A coach as listed: the shape selectCoaches() answers (find-coach.ts). */
+export const coachViewSchema = coachRecordSchema;
 export type CoachView = CoachRecord;
 
 export async function listCoaches(options: { db: DatabaseOrTransaction; actor: Actor | null }): Promise<CoachView[]> {

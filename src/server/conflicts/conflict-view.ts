@@ -4,34 +4,31 @@
 // the occurrence by its instants (ISO UTC).
 import { aliasedTable, eq, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
-import {
-  coachSettings,
-  recurringBookings,
-  sessionConflicts,
-  users,
-  type ConflictReason,
-  type SessionConflict,
-} from "@/db/schema";
+import { z } from "zod";
+import { coachSettings, conflictStatus, recurringBookings, sessionConflicts, users } from "@/db/schema";
+import { coachRef, conflictReasonSchema, dayOfWeek, instant, memberRef, recordId, wallClockTime } from "../view-fields";
 import { effectiveCoachTimeZone } from "../coaches/find-coach";
 
-export interface ConflictView {
-  id: string;
-  series: { id: string; dayOfWeek: number; startTime: string; endTime: string };
-  member: { id: string; name: string };
-  coach: { id: string; name: string; timezone: string };
-  startsAt: string;
-  endsAt: string;
-  reason: ConflictReason;
-  status: SessionConflict["status"];
-  /**
-   * Free text once resolved: "placed" or "dismissed" (followed by ": <note>"
-   * when the coach gave one) from the resolve endpoint; "skipped when
-   * booking" or "series cancelled" from the booking flow.
-   */
-  resolution: string | null;
-  detectedAt: string;
-  resolvedAt: string | null;
-}
+export const conflictViewSchema = z
+  .strictObject({
+    id: recordId,
+    series: z.strictObject({ id: recordId, dayOfWeek, startTime: wallClockTime, endTime: wallClockTime }),
+    member: memberRef,
+    coach: coachRef,
+    startsAt: instant,
+    endsAt: instant,
+    reason: conflictReasonSchema,
+    status: z.enum(conflictStatus.enumValues),
+    resolution: z
+      .string()
+      .nullable()
+      .describe('Once resolved: "placed" or "dismissed" (then ": <note>" when given), "skipped when booking" or "series cancelled".'),
+    detectedAt: instant,
+    resolvedAt: instant.nullable(),
+  })
+  .describe("An occurrence a series could not place (generation conflict), and what became of it.");
+
+export type ConflictView = z.infer<typeof conflictViewSchema>;
 
 const coach = aliasedTable(users, "conflict_coach");
 const member = aliasedTable(users, "conflict_member");

@@ -12,6 +12,7 @@
 // the sums and ratios are taken here.
 import { sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
+import { z } from "zod";
 import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
@@ -21,46 +22,48 @@ import { effectiveCoachTimeZone } from "../coaches/find-coach";
 import { instantToWallClock, wallClockToInstant } from "@/domain/time";
 import { availableTime, blockedTime } from "../availability/availability-sql";
 import { businessTimeZone } from "../config";
+import * as viewFields from "../view-fields";
 
-export interface Figures {
-  /** Sessions completed. */
-  held: number;
-  cancelled: number;
-  noShows: number;
-  /** Sessions still scheduled (upcoming, or past and not yet swept to completed). */
-  scheduled: number;
-  /** Minutes of held and scheduled sessions. */
-  bookedMinutes: number;
-  /** Minutes of availability: weekly rules ∪ additions − blocked slots. */
-  availableMinutes: number;
-  /** bookedMinutes ÷ availableMinutes; null when nothing was available. */
-  utilisation: number | null;
-}
+/** The counts and minutes shared by a week and each coach in it. */
+const figuresShape = {
+  held: viewFields.count.describe("Sessions completed."),
+  cancelled: viewFields.count,
+  noShows: viewFields.count,
+  scheduled: viewFields.count.describe("Sessions still scheduled (upcoming, or past and not yet marked completed)."),
+  bookedMinutes: z.number().describe("Minutes of held and scheduled sessions."),
+  availableMinutes: z.number().describe("Minutes of availability: weekly rules ∪ additions − blocked slots."),
+  utilisation: z.number().nullable().describe("bookedMinutes ÷ availableMinutes; null when nothing was available."),
+};
 
-export interface CoachFigures extends Figures {
-  coachId: string;
-  name: string;
-  /** The coach's effective zone (their own, else the business's). */
-  timezone: string;
-}
+export type Figures = z.infer<z.ZodObject<typeof figuresShape>>;
 
-export interface WeekFigures extends Figures {
-  /** Monday and Sunday of the week, calendar dates in the business zone. */
-  monday: string;
-  sunday: string;
-  /** The week as instants, half-open [startsAt, endsAt). */
-  startsAt: string;
-  endsAt: string;
-  /** Every coach, and anyone who ran a session that week, by name. */
-  coaches: CoachFigures[];
-}
+export const coachFiguresSchema = z.strictObject({
+  coachId: viewFields.recordId,
+  name: z.string(),
+  timezone: viewFields.timeZoneName.describe("The coach's effective zone (their own, else the business's)."),
+  ...figuresShape,
+});
 
-export interface WeeklyFigures {
-  /** The zone the weeks are cut in. */
-  timeZone: string;
-  thisWeek: WeekFigures;
-  lastWeek: WeekFigures;
-}
+export type CoachFigures = z.infer<typeof coachFiguresSchema>;
+
+export const weekFiguresSchema = z.strictObject({
+  monday: viewFields.calendarDate.describe("The week's Monday, a calendar date in the business zone."),
+  sunday: viewFields.calendarDate.describe("The week's Sunday, a calendar date in the business zone."),
+  startsAt: viewFields.instant,
+  endsAt: viewFields.instant.describe("Exclusive: the next Monday's midnight in the business zone."),
+  ...figuresShape,
+  coaches: z.array(coachFiguresSchema).describe("Every coach, and anyone who ran a session in either week, by name."),
+});
+
+export type WeekFigures = z.infer<typeof weekFiguresSchema>;
+
+export const weeklyFiguresSchema = z.strictObject({
+  timeZone: viewFields.timeZoneName.describe("The business zone the weeks are cut in."),
+  thisWeek: weekFiguresSchema,
+  lastWeek: weekFiguresSchema,
+});
+
+export type WeeklyFigures = z.infer<typeof weeklyFiguresSchema>;
 
 interface CellRow {
   week: number;

@@ -4,30 +4,36 @@
 // and list-generation-runs.
 import { desc, eq, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
+import { z } from "zod";
 import { generationRunStatus, sessionGenerationRuns, users } from "@/db/schema";
+import { calendarDate, count, email, instant, recordId } from "../view-fields";
 
 export type GenerationRunStatus = (typeof generationRunStatus.enumValues)[number];
 
-export interface GenerationRunView {
-  id: string;
-  /** cron, admin, cli, scheduler (or test). */
-  trigger: string;
-  status: GenerationRunStatus;
-  weeksAhead: number;
-  created: number;
-  conflicts: number;
-  completed: number;
-  /** Null while running. */
-  durationMs: number | null;
-  /** The failure's message, when status is "failed". */
-  error: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  /** The owner who asked (admin runs); null for cron, scheduler and CLI runs. */
-  requestedBy: { id: string; name: string; email: string } | null;
-  /** The business-zone day a scheduled run (cron, scheduler) is for; null for runs by hand. */
-  scheduledOn: string | null;
-}
+export const generationRunViewSchema = z
+  .strictObject({
+    id: recordId,
+    trigger: z.string().describe("cron, scheduler, admin or cli."),
+    status: z.enum(generationRunStatus.enumValues),
+    weeksAhead: z.number().int(),
+    created: count.describe("Sessions created."),
+    conflicts: count.describe("Conflicts recorded."),
+    completed: count.describe("Past sessions marked completed."),
+    durationMs: z.number().int().nullable().describe("Null while running."),
+    error: z.string().nullable().describe('The failure\'s message when status is "failed".'),
+    startedAt: instant,
+    finishedAt: instant.nullable(),
+    requestedBy: z
+      .strictObject({ id: recordId, name: z.string(), email })
+      .nullable()
+      .describe("The owner who asked (admin runs); null for cron, scheduler and CLI runs."),
+    scheduledOn: calendarDate
+      .nullable()
+      .describe("The business-zone day a daily run (cron, scheduler) is for, one run per day; null for runs by hand."),
+  })
+  .describe("One run of the session generator.");
+
+export type GenerationRunView = z.infer<typeof generationRunViewSchema>;
 
 /** Runs newest first, at most `limit`. */
 export async function selectGenerationRunViews(

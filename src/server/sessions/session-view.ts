@@ -3,21 +3,32 @@
 // a client can name it where it differs from the viewer's.
 import { aliasedTable, eq, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
-import { coachSettings, trainingSessions, users, type SessionStatus } from "@/db/schema";
+import { z } from "zod";
+import { coachSettings, trainingSessions, users } from "@/db/schema";
+import { sessionStatuses, type SessionStatus } from "@/domain/session-status";
+import { coachRef, instant, memberRef, recordId } from "../view-fields";
 import { effectiveCoachTimeZone } from "../coaches/find-coach";
 
-export interface SessionView {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  status: SessionStatus;
-  coach: { id: string; name: string; timezone: string };
-  member: { id: string; name: string } | null;
-  recurringBookingId: string | null;
-  oneTimeBookingId: string | null;
-  cancellationReason: string | null;
-  cancelledAt: string | null;
-}
+export const sessionStatusSchema = z
+  .enum(sessionStatuses)
+  .describe("scheduled → completed (the generator, once it ended) | cancelled | no_show.");
+
+export const sessionViewSchema = z
+  .strictObject({
+    id: recordId,
+    startsAt: instant,
+    endsAt: instant.describe("Exclusive end of [startsAt, endsAt), ISO 8601 UTC."),
+    status: sessionStatusSchema,
+    coach: coachRef,
+    member: memberRef.nullable().describe("Null only for a v1 session without a member."),
+    recurringBookingId: recordId.nullable().describe("The series it belongs to, if any."),
+    oneTimeBookingId: recordId.nullable().describe("The one-time booking it came from, if any."),
+    cancellationReason: z.string().nullable(),
+    cancelledAt: instant.nullable(),
+  })
+  .describe("One training session: instants in UTC, the coach's zone named.");
+
+export type SessionView = z.infer<typeof sessionViewSchema>;
 
 const coach = aliasedTable(users, "session_coach");
 const member = aliasedTable(users, "session_member");

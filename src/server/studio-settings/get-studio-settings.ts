@@ -4,13 +4,25 @@ import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { studioSettings } from "@/db/schema";
+import { z } from "zod";
+import { instant } from "../view-fields";
 import { DEFAULT_BOOKING_WINDOW_DAYS } from "./booking-window";
 
-export interface StudioSettingsView {
-  /** Bookings, series start dates, time off and extra hours lie at most this many days ahead. */
-  bookingWindowDays: number;
-  updatedAt: string | null;
-}
+export const studioSettingsViewSchema = z
+  .strictObject({
+    bookingWindowDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .describe(
+        "One-time bookings (startsAt), a weekly series' startDate, time off and extra hours (startsAt) lie at most this many days ahead; further is a 400 naming the field.",
+      ),
+    updatedAt: instant.nullable().describe("When the owner last changed them."),
+  })
+  .describe("Settings that apply to the whole studio.");
+
+export type StudioSettingsView = z.infer<typeof studioSettingsViewSchema>;
 
 export async function getStudioSettings(options: { db: DatabaseOrTransaction; actor: Actor | null }): Promise<StudioSettingsView> {
   assertCan(options.actor, "studio:read");

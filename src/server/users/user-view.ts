@@ -2,16 +2,23 @@
 // zone of their weekly rules, from coach_settings. Shared by list and update.
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
-import { coachSettings, users, type UserRole } from "@/db/schema";
+import { z } from "zod";
+import { coachSettings, userRole, users } from "@/db/schema";
+import { email, recordId, timeZoneName } from "../view-fields";
 
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  /** IANA zone from coach_settings; null when the user has none (business zone applies to coaches). */
-  timezone: string | null;
-}
+export const userRoleSchema = z.enum(userRole.enumValues);
+
+export const userViewSchema = z.strictObject({
+  id: recordId,
+  email,
+  name: z.string(),
+  role: userRoleSchema,
+  timezone: timeZoneName
+    .nullable()
+    .describe("A coach's own zone; null for other roles and for coaches on the business zone."),
+});
+
+export type UserView = z.infer<typeof userViewSchema>;
 
 export async function selectUserViews(db: DatabaseOrTransaction, where?: SQL): Promise<UserView[]> {
   return db

@@ -1,22 +1,9 @@
 // The studio's settings: the booking window.
-import type { StudioSettingsView } from "@/server/studio-settings/get-studio-settings";
 import { updateStudioSettingsInput } from "@/server/studio-settings/update-studio-settings";
-import { instantSchema, nullable, objectOf, type JsonSchema } from "../json-schema";
+import { ref, type JsonSchema } from "../json-schema";
 import type { PathSpecs } from "../operation";
 
-const settings: JsonSchema = objectOf<StudioSettingsView>(
-  {
-    bookingWindowDays: {
-      type: "integer",
-      minimum: 1,
-      maximum: 3650,
-      description:
-        "One-time bookings (startsAt), a weekly series' startDate, time off and extra hours (startsAt) lie at most this many days ahead; further is a 400 naming the field.",
-    },
-    updatedAt: { ...nullable(instantSchema), description: "When the owner last changed them." },
-  },
-  { description: "Settings that apply to the whole studio." },
-);
+const settings = ref("StudioSettings");
 const envelope: JsonSchema = { type: "object", properties: { settings }, required: ["settings"] };
 
 export const studioPaths: PathSpecs = {
