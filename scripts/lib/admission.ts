@@ -2,7 +2,7 @@
 // inside Next.js at once; the rest wait their turn in arrival order, outside
 // it, where waiting costs no CPU. A Node process has one event loop: with 50
 // clients all inside Next, every await of every request queues behind every
-// other's, and a health check took 1.4 s at p99. With a few inside, a request
+// other's, and health checks waited seconds (docs/performance.md). With a few inside, a request
 // that skips the line (health checks) waits behind those few only, and the
 // others are served in order, each still within a few hundred milliseconds.
 // A queue that grows past its bound, or a wait past its bound, is answered

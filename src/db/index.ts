@@ -128,7 +128,8 @@ function statementName(name: string, text: string): string {
  * What `make` returns for a database (or transaction), made on first use and
  * kept with it. For the queries of every request (the session look-up, the
  * calendar version): drizzle otherwise builds a query's SQL text and its
- * prepared-query object on each call, which cost a request ~0.1 ms of CPU.
+ * prepared-query object on each call, a measurable share of a request's CPU
+ * (docs/performance.md).
  * Values go in through sql.placeholder() and execute({ … }).
  */
 export function perDatabase<T extends object>(make: (db: DatabaseOrTransaction) => T): (db: DatabaseOrTransaction) => T {

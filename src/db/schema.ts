@@ -298,9 +298,9 @@ export const trainingSessions = pgTable(
   (table) => [
     check("training_sessions_range_check", sql`${table.endsAt} > ${table.startsAt}`),
     // One coach's or one member's sessions over a range (their calendars, the
-    // sessions API, the weekly figures per coach): at 600,000 sessions a
-    // parallel scan of the table took ~40 ms; the exclusion indexes hold only
-    // the live calendar. They replace an index on starts_at alone (drizzle/0006).
+    // sessions API, the weekly figures per coach): without them a large table
+    // is scanned in parallel (docs/performance.md); the exclusion indexes hold
+    // only the live calendar. They replace an index on starts_at alone (drizzle/0006).
     index("training_sessions_coach_starts_idx").on(table.coachId, table.startsAt),
     index("training_sessions_member_starts_idx").on(table.memberId, table.startsAt),
     // The completion sweep: scheduled sessions whose end has passed.

@@ -64,7 +64,7 @@ export function instantToWallClock(instant: Date, timeZone: string): { date: str
  * undefined when it is not one (wrong shape, month 13, 2027-02-30). Plain
  * arithmetic (the proleptic Gregorian calendar, as Temporal's ISO calendar):
  * request validation runs it several times per request, and the polyfill's
- * PlainDate.from() cost ~20 µs a call there.
+ * PlainDate.from() was a measurable cost there (docs/performance.md).
  */
 export function epochDayOf(date: string): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
