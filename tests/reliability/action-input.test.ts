@@ -1,6 +1,6 @@
 // The server actions' use cases fuzzed the way the actions run them:
 // toActionResult(name, () => useCase({ db, actor, input })) is runAction
-// without the request's cookie (src/app/actions/action-result.ts). Random and
+// without the request's cookie (src/actions/action-result.ts). Random and
 // bad inputs from a member, a coach, the owner and nobody, with other
 // people's ids: always { ok: false } with an AppError code (invalid_input
 // naming a field), never "internal", and not one row changed. The actions
