@@ -83,6 +83,10 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
   }
 
   const child = spawnAppServer({ port, env });
+  // A test process that ends without stop() (a hook timed out, a crash) must
+  // not leave its server running: one once spun at 70 % CPU for an hour.
+  const orphanGuard = () => child.kill("SIGKILL");
+  process.once("exit", orphanGuard);
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -102,6 +106,7 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
     },
     output: () => output,
     async stop() {
+      process.removeListener("exit", orphanGuard);
       await stopProcess(child);
       await database.cleanup();
     },
