@@ -134,9 +134,16 @@ export const errorResponseNames = {
 
 export type ErrorStatus = keyof typeof errorResponseNames;
 
-function errorResponse(code: ErrorCode | "internal", description: string, example: Record<string, unknown>): JsonSchema {
+/** A shared error response; `retryAfter`: it carries a Retry-After header (429, 503). */
+function errorResponse(
+  code: ErrorCode | "internal",
+  description: string,
+  example: Record<string, unknown>,
+  options: { retryAfter?: boolean } = {},
+): JsonSchema {
   return {
     description,
+    ...(options.retryAfter ? { headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } } : {}),
     content: { "application/json": { schema: ref("Error"), example: { error: { code, ...example } } } },
   };
 }
@@ -168,21 +175,18 @@ export const errorResponses: Record<string, JsonSchema> = {
   UnsupportedMediaType: errorResponse("unsupported_media_type", "A cookie-authenticated write whose Content-Type is not application/json.", {
     message: "Send the body as application/json",
   }),
-  RateLimited: {
-    description: "Too many writes by this user (or requests by this address): wait `Retry-After` seconds.",
-    headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
-    content: {
-      "application/json": {
-        schema: ref("Error"),
-        example: { error: { code: "rate_limited", message: "Too many requests; try again in 12 seconds", retryAfterSeconds: 12 } },
-      },
-    },
-  },
-  Unavailable: {
-    description: "The server or its database cannot keep up or be reached right now: retry after `Retry-After` seconds.",
-    headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
-    content: { "application/json": { schema: ref("Error"), example: { error: { code: "unavailable", message: "The database is unavailable; try again in a moment" } } } },
-  },
+  RateLimited: errorResponse(
+    "rate_limited",
+    "Too many writes by this user (or requests by this address): wait `Retry-After` seconds.",
+    { message: "Too many writes; try again in 12 s", retryAfterSeconds: 12 },
+    { retryAfter: true },
+  ),
+  Unavailable: errorResponse(
+    "unavailable",
+    "The server or its database cannot keep up or be reached right now: retry after `Retry-After` seconds.",
+    { message: "The database is unavailable; try again in a moment" },
+    { retryAfter: true },
+  ),
   Internal: errorResponse("internal", "An unexpected failure, logged on the server; no details are given.", {
     message: "Internal error",
   }),

@@ -49,16 +49,13 @@ export function BookingDialog({
   onClose: () => void;
   onBooked: (result: Booked) => void;
 }) {
-  const {
-    repeat, setRepeat, frequency, setFrequency, endDate, setEndDate, skipConflicts, setSkipConflicts,
-    preview, oneTime, recurring, previewing, start, conflicts, fitting, error, pending, changeSeries, checkDates, confirm,
-  } = useBookingForm(slot, coach, zone, onBooked);
+  const form = useBookingForm(slot, coach, zone, onBooked);
 
   const title = `Book ${formatSessionTime(slot.startsAt, slot.endsAt, zone)}`;
   return (
     <Dialog
       open
-      onOpenChange={(open) => !open && !pending && onClose()}
+      onOpenChange={(open) => !open && !form.pending && onClose()}
       title={title}
       description={
         <>
@@ -70,63 +67,63 @@ export function BookingDialog({
       }
     >
       <RepeatChoice
-        value={repeat}
+        value={form.repeat}
         weeklyLabel={`Every ${DAY_NAMES[wallClockIn(slot.startsAt, zone).dayOfWeek]}`}
-        onChange={(value) => changeSeries(() => setRepeat(value))}
+        onChange={(value) => form.changeSeries(() => form.setRepeat(value))}
       />
 
-      {repeat === "weekly" && (
+      {form.repeat === "weekly" && (
         <div className="mt-4 grid gap-3">
           <SeriesFields
-            frequency={frequency}
-            endDate={endDate}
-            minEndDate={start.date}
-            onFrequency={(value) => changeSeries(() => setFrequency(value))}
-            onEndDate={(value) => changeSeries(() => setEndDate(value))}
+            frequency={form.frequency}
+            endDate={form.endDate}
+            minEndDate={form.start.date}
+            onFrequency={(value) => form.changeSeries(() => form.setFrequency(value))}
+            onEndDate={(value) => form.changeSeries(() => form.setEndDate(value))}
             errors={{
-              frequency: recurring.fieldError("frequency"),
-              endDate: recurring.fieldError("endDate") ?? previewing.fieldError("endDate"),
+              frequency: form.recurring.fieldError("frequency"),
+              endDate: form.recurring.fieldError("endDate") ?? form.previewing.fieldError("endDate"),
             }}
           />
-          {!preview && (
-            <Button variant="secondary" onClick={checkDates} pending={previewing.pending} pendingLabel="Checking the dates…">
+          {!form.preview && (
+            <Button variant="secondary" onClick={form.checkDates} pending={form.previewing.pending} pendingLabel="Checking the dates…">
               Check the dates
             </Button>
           )}
-          {preview && (
+          {form.preview && (
             <SeriesPreview
-              preview={preview}
+              preview={form.preview}
               zone={zone}
               horizonWeeks={horizonWeeks}
-              skipConflicts={skipConflicts}
-              onSkipConflicts={setSkipConflicts}
+              skipConflicts={form.skipConflicts}
+              onSkipConflicts={form.setSkipConflicts}
             />
           )}
         </div>
       )}
 
-      {error && (
+      {form.error && (
         <Notice tone="error" className="mt-4">
-          {errorMessage(error)}
+          {errorMessage(form.error)}
         </Notice>
       )}
 
       <div className="mt-5 flex flex-wrap justify-end gap-2">
-        <Button variant="secondary" onClick={onClose} disabled={pending}>
+        <Button variant="secondary" onClick={onClose} disabled={form.pending}>
           Not now
         </Button>
-        {repeat === "once" ? (
-          <Button onClick={confirm} pending={oneTime.pending} pendingLabel="Booking…">
+        {form.repeat === "once" ? (
+          <Button onClick={form.confirm} pending={form.oneTime.pending} pendingLabel="Booking…">
             Book this session
           </Button>
         ) : (
           <Button
-            onClick={confirm}
-            disabled={!preview || fitting === 0 || (conflicts.length > 0 && !skipConflicts)}
-            pending={recurring.pending}
+            onClick={form.confirm}
+            disabled={!form.preview || form.fitting === 0 || (form.conflicts.length > 0 && !form.skipConflicts)}
+            pending={form.recurring.pending}
             pendingLabel="Booking…"
           >
-            {preview ? `Book ${fitting} session${fitting === 1 ? "" : "s"}` : "Book the series"}
+            {form.preview ? `Book ${form.fitting} session${form.fitting === 1 ? "" : "s"}` : "Book the series"}
           </Button>
         )}
       </div>
