@@ -10,7 +10,9 @@
 import "./load-env";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
+import { getDatabase } from "@/db";
 import { bodySizeLimit } from "@/server/body-size-limit";
+import { startOutboxWorker, type OutboxWorker } from "@/server/messages/outbox-worker";
 import { admissionOptions, createAdmission, skipsAdmission } from "./admission";
 import { refuseOversizedBody } from "./body-limit-front";
 
@@ -58,8 +60,11 @@ export async function serve(createNextServer: CreateNextServer, argv: string[]):
     server.listen(port, hostname, () => resolve());
   });
   console.log(`Server: listening on ${hostname ?? "all interfaces"}:${port} (pid ${process.pid}, body limit ${limit} bytes)`);
+  // Messages are delivered by this process too (src/server/messages/outbox-worker.ts).
+  const worker: OutboxWorker | null = process.env.OUTBOX_WORKER === "off" ? null : startOutboxWorker({ database: getDatabase });
 
   const stop = () => {
+    void worker?.stop();
     // Stop accepting; requests in flight finish, idle keep-alive sockets close.
     server.close(() => process.exit(0));
     server.closeIdleConnections();

@@ -15,6 +15,7 @@
 import { sql } from "drizzle-orm";
 import { conflictReasons } from "../domain/conflict-reason";
 import { sessionStatuses } from "../domain/session-status";
+import { messageKinds, outboxStatuses } from "../domain/message-kind";
 import {
   type AnyPgColumn,
   bigint,
@@ -29,6 +30,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
 
@@ -63,7 +65,18 @@ export const users = pgTable("users", {
   role: userRole("role").notNull().default("member"),
   createdAt: createdAt(),
   updatedAt: instant("updated_at").notNull().defaultNow(),
-});
+  /** The language of the messages sent to this person (src/domain/locale.ts); from the browser at sign-up. */
+  locale: text("locale").notNull().default("en"),
+  /** The IANA zone messages show times in; NULL = the coach's own zone for a coach, else BUSINESS_TIMEZONE. */
+  timezone: text("timezone"),
+  /** How long before each session a reminder goes out: off, 2h or 24h (src/domain/reminder.ts). */
+  reminder: text("reminder").notNull().default("24h"),
+  /** Whether the owner's daily digest is sent to this person (owners only; unsubscribable). */
+  emailDigest: boolean("email_digest").notNull().default(true),
+}, (table) => [
+  check("users_locale_check", sql`${table.locale} IN ('en', 'fr')`),
+  check("users_reminder_check", sql`${table.reminder} IN ('off', '2h', '24h')`),
+]);
 
 // better-auth's tables (v1 already had them in this shape).
 export const sessions = pgTable("sessions", {
@@ -402,6 +415,8 @@ export const studioSettings = pgTable(
     id: boolean("id").primaryKey().default(true),
     /** Bookings, series start dates and time off lie at most this many days ahead. */
     bookingWindowDays: integer("booking_window_days").notNull().default(365),
+    /** When true, a member whose e-mail address is not verified may not book. */
+    requireVerifiedEmail: boolean("require_verified_email").notNull().default(false),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (table) => [
@@ -444,6 +459,69 @@ export const apiKeys = pgTable(
     revokedAt: instant("revoked_at"),
   },
   (table) => [index("api_keys_user_idx").on(table.userId)],
+);
+
+// ── Messages and calendar feeds (drizzle/0008) ────────────────────────────
+
+export const messageKind = pgEnum("message_kind", messageKinds);
+export const outboxStatus = pgEnum("outbox_status", outboxStatuses);
+
+/**
+ * The outbox: every message, written in the transaction of the change that
+ * causes it, and delivered afterwards by the worker
+ * (src/server/messages/deliver-outbox.ts). `payload` is what the message says,
+ * as it was when written; the recipient's address, language and zone are
+ * read when it is rendered. See docs/decisions/0012-messages-through-an-outbox.md.
+ */
+export const outboxMessages = pgTable(
+  "outbox_messages",
+  {
+    id: id(),
+    kind: messageKind("kind").notNull(),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    payload: jsonb("payload").notNull(),
+    /** Set for messages that must exist once only (a reminder per session and person, a digest per day). */
+    dedupeKey: text("dedupe_key").unique(),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** A pending message is not tried before this. */
+    nextAttemptAt: instant("next_attempt_at").notNull().defaultNow(),
+    /** A message being sent belongs to its worker until then; afterwards another worker may take it. */
+    lockedUntil: instant("locked_until"),
+    lastError: text("last_error"),
+    /** Where it went: smtp, or the local mailbox (no SMTP_URL). */
+    transport: text("transport"),
+    createdAt: createdAt(),
+    sentAt: instant("sent_at"),
+  },
+  (table) => [
+    index("outbox_messages_due_idx").on(table.nextAttemptAt).where(sql`${table.status} IN ('pending', 'sending')`),
+    index("outbox_messages_created_idx").on(table.createdAt),
+    index("outbox_messages_recipient_idx").on(table.recipientId),
+  ],
+);
+
+/**
+ * A person's private calendar feed. The URL's token is derived from the
+ * server secret and `nonce` (src/server/calendar-feed/feed-token.ts), so it
+ * can be shown again; only its SHA-256 hash is looked up. At most one live
+ * feed per person: rotating revokes the old row and adds a new one.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    nonce: text("nonce").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    revokedAt: instant("revoked_at"),
+  },
+  (table) => [uniqueIndex("calendar_feeds_live_user_unique").on(table.userId).where(sql`${table.revokedAt} IS NULL`)],
 );
 
 // ── Kept from v1 as they were (places, memberships, payments, notes) ──────
@@ -554,3 +632,5 @@ export type { ConflictReason } from "../domain/conflict-reason";
 export type SessionGenerationRun = typeof sessionGenerationRuns.$inferSelect;
 export type StudioSettings = typeof studioSettings.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
+export type OutboxMessage = typeof outboxMessages.$inferSelect;
+export type CalendarFeed = typeof calendarFeeds.$inferSelect;

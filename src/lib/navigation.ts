@@ -22,6 +22,7 @@ export const NAVIGATION: Record<UserRole, ReadonlyArray<{ href: string; label: s
     { href: "/owner/people", label: "People" },
     { href: "/owner/calendar", label: "Calendars" },
     { href: "/owner/generation", label: "Generation" },
+    { href: "/owner/outbox", label: "Outbox" },
     { href: "/owner/settings", label: "Settings" },
     { href: "/account", label: "Account" },
   ],

@@ -11,9 +11,11 @@
 // it again with cancelAffected: true — and what gets cancelled is exactly
 // what was reported.
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "@/auth/actor";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { bookings, trainingSessions } from "@/db/schema";
 import { alias } from "drizzle-orm/pg-core";
+import { enqueueSessionMessages } from "../messages/session-messages";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
 import { coveredByAvailability } from "./availability-sql";
 
@@ -81,7 +83,15 @@ export interface Settled {
  */
 export async function settleAffectedSessions(
   tx: DatabaseOrTransaction,
-  options: { ids: readonly string[]; cancel: boolean; reason: string; now: Date },
+  options: {
+    ids: readonly string[];
+    cancel: boolean;
+    reason: string;
+    now: Date;
+    /** Who changed the calendar, and what: the cancellation message says both. */
+    actor: Pick<Actor, "id" | "name" | "role">;
+    cause: "time_off" | "availability";
+  },
 ): Promise<Settled> {
   const ids = [...options.ids];
   if (ids.length === 0) return { affected: [], cancelled: 0 };
@@ -93,6 +103,11 @@ export async function settleAffectedSessions(
       .where(and(inArray(trainingSessions.id, ids), eq(trainingSessions.status, "scheduled")))
       .returning({ id: trainingSessions.id, oneTimeBookingId: trainingSessions.oneTimeBookingId });
     cancelled = rows.length;
+    await enqueueSessionMessages(
+      tx,
+      rows.map((row) => row.id),
+      { kind: "session_cancelled", actor: options.actor, cause: options.cause, reason: options.reason },
+    );
     const oneTime = rows.flatMap((row) => (row.oneTimeBookingId ? [row.oneTimeBookingId] : []));
     if (oneTime.length > 0) {
       await tx

@@ -59,6 +59,9 @@ export async function createBlockedSlot(options: {
       cancel: input.cancelAffected ?? false,
       reason: reason ?? TIME_OFF_REASON,
       now,
+      // checkBlockedSlot() has checked the actor's permission.
+      actor: options.actor!,
+      cause: "time_off",
     });
     return { blockedSlot: toTimeWindowView(row!), ...settled };
   });

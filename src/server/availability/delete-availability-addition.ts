@@ -73,6 +73,8 @@ export async function deleteAvailabilityAddition(options: {
       cancel: input.cancelAffected ?? false,
       reason: AVAILABILITY_CHANGED_REASON,
       now,
+      actor,
+      cause: "availability",
     });
     return { addition: toTimeWindowView(addition), ...settled };
   });

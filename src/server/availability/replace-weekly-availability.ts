@@ -109,6 +109,8 @@ export async function replaceWeeklyAvailability(options: {
       cancel: input.cancelAffected ?? false,
       reason: AVAILABILITY_CHANGED_REASON,
       now,
+      actor,
+      cause: "availability",
     });
     return { coachId: coach.id, timezone: coach.timezone, rules: await selectWeeklyRules(tx, coach.id), ...settled };
   });

@@ -26,12 +26,13 @@
 import { sql, TransactionRollbackError, type SQL } from "drizzle-orm";
 import { inlinedSql, lastStatementRows, poolOf, preparedSelect, type DatabaseOrTransaction } from "@/db";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
-import { blockedSlots, bookings, coachSettings, trainingSessions, users } from "@/db/schema";
+import { blockedSlots, bookings, coachSettings, outboxMessages, trainingSessions, users } from "@/db/schema";
 import { columnName, columnNames } from "@/db/sql-names";
 import { alias } from "drizzle-orm/pg-core";
 import { coveredByAvailability } from "../availability/availability-sql";
 import { effectiveCoachTimeZone, type CoachRecord } from "../coaches/find-coach";
 import { businessTimeZone } from "../config";
+import { OUTBOX_CHANNEL } from "../messages/enqueue";
 
 /** The longest a booking waits for a lock (a booking of the same hour, a change to the coach's week) before it answers 409 "try again". */
 export const BOOKING_LOCK_TIMEOUT_MS = 500;
@@ -46,6 +47,13 @@ export interface BookingTime {
   zone: string;
   startsAt: Date;
   endsAt: Date;
+}
+
+/** What the confirmation message says besides the time: the two names and who booked. */
+export interface BookingParties {
+  coachName: string;
+  memberName: string;
+  by: { id: string; name: string; role: string } | null;
 }
 
 export type TimeProblem = "blocked" | "outside_availability" | "coach_busy_own" | "coach_busy" | "member_busy";
@@ -163,11 +171,11 @@ export type WriteOutcome = { status: string } | { problem: "blocked" | "outside_
  */
 export async function writeOneTimeBooking(
   db: DatabaseOrTransaction,
-  time: BookingTime & { bookingId: string; sessionId: string; now: Date },
+  time: BookingTime & BookingParties & { bookingId: string; sessionId: string; now: Date },
 ): Promise<WriteOutcome> {
   const pool = poolOf(db);
   if (pool) {
-    const inline = { ...values(time), ...timeouts, bookingId: time.bookingId, sessionId: time.sessionId, now: time.now.toISOString() };
+    const inline = { ...values(time), ...timeouts, ...partyValues(time), bookingId: time.bookingId, sessionId: time.sessionId, now: time.now.toISOString() };
     const rows = await lastStatementRows<InsertedRow>(pool, `${lockAndInsert[0](inline)};\n${lockAndInsert[1](inline)}`);
     return outcome(rows[0]!);
   }
@@ -200,8 +208,21 @@ const insertQuery = sql`WITH fit AS (SELECT ${blocked} AS blocked, ${covered} AS
         SELECT ${sql.placeholder("sessionId")}::text, ${p.coach}, ${p.member}, ${sql.placeholder("bookingId")}::text,
                ${p.startsAt}, ${p.endsAt}, ${sql.placeholder("now")}::timestamptz, ${sql.placeholder("now")}::timestamptz
         FROM booking
-        RETURNING ${columnName(ts.id)})
-      SELECT fit.blocked, fit.covered, (SELECT status::text FROM booking) AS status, (SELECT count(*) FROM session) AS placed FROM fit`;
+        RETURNING ${columnName(ts.id)}),
+      -- The confirmation to the member and the coach, in the same statement
+      -- (messages/session-messages.ts writes the same payload for other changes).
+      notice AS (
+        INSERT INTO ${outboxMessages} (${columnNames(outboxMessages.kind, outboxMessages.recipientId, outboxMessages.payload)})
+        SELECT 'booking_confirmed'::message_kind, recipient.id, jsonb_build_object(
+                 'session', jsonb_build_object(
+                   'id', session.id, 'startsAt', ${p.startsAt}, 'endsAt', ${p.endsAt}, 'status', 'scheduled',
+                   'coachId', ${p.coach}, 'coachName', ${sql.placeholder("coachName")}::text, 'coachZone', ${p.zone},
+                   'memberId', ${p.member}, 'memberName', ${sql.placeholder("memberName")}::text, 'recurringBookingId', NULL),
+                 'by', ${sql.placeholder("by")}::jsonb, 'cause', nullif(${sql.placeholder("cause")}::text, ''), 'reason', NULL)
+        FROM session CROSS JOIN (VALUES (${p.coach}), (${p.member})) AS recipient(id)
+        RETURNING 1)
+      SELECT fit.blocked, fit.covered, (SELECT status::text FROM booking) AS status, (SELECT count(*) FROM session) AS placed,
+             (SELECT count(*) FROM notice WHERE pg_notify(${OUTBOX_CHANNEL}, '') IS NOT NULL) AS notified FROM fit`;
 const insertBooking = preparedSelect<InsertedRow>("booking_time_insert", insertQuery);
 const lockAndInsert = [inlinedSql(lockQuery), inlinedSql(insertQuery)] as const;
 
@@ -212,10 +233,11 @@ const lockAndInsert = [inlinedSql(lockQuery), inlinedSql(insertQuery)] as const;
  */
 export async function insertOneTimeBooking(
   tx: DatabaseOrTransaction,
-  time: BookingTime & { bookingId: string; sessionId: string; now: Date },
+  time: BookingTime & BookingParties & { bookingId: string; sessionId: string; now: Date },
 ): Promise<WriteOutcome> {
   const [row] = await insertBooking(tx, {
     ...values(time),
+    ...partyValues(time),
     bookingId: time.bookingId,
     sessionId: time.sessionId,
     now: time.now.toISOString(),
@@ -227,6 +249,15 @@ function outcome(row: InsertedRow): WriteOutcome {
   if (row.blocked) return { problem: "blocked" };
   if (!row.covered) return { problem: "outside_availability" };
   return { status: row.status! };
+}
+
+function partyValues(parties: BookingParties): Record<string, string> {
+  return {
+    coachName: parties.coachName,
+    memberName: parties.memberName,
+    by: JSON.stringify(parties.by),
+    cause: parties.by?.role ?? "",
+  };
 }
 
 function values(time: BookingTime): Record<string, string> {

@@ -15,6 +15,7 @@ import { recordId } from "../fields";
 import { LOCK_GENERATION } from "../sessions/generate-sessions";
 import { parseInput } from "../validation";
 import { selectRecurringBookingViews, type RecurringBookingView } from "./recurring-booking-view";
+import { enqueueSeriesCancelled } from "../messages/series-messages";
 
 /** The REST body: "this and all future" unless told otherwise. */
 export const cancelRecurringBookingBody = z.strictObject({ futureOnly: z.boolean().default(true) });
@@ -69,13 +70,18 @@ export async function cancelRecurringBooking(options: {
           input.futureOnly ? gt(trainingSessions.startsAt, now) : undefined,
         ),
       )
-      .returning({ id: trainingSessions.id });
+      .returning({ id: trainingSessions.id, startsAt: trainingSessions.startsAt, endsAt: trainingSessions.endsAt });
     await tx
       .update(sessionConflicts)
       .set({ status: "resolved", resolution: "series cancelled", resolvedAt: now })
       .where(and(eq(sessionConflicts.recurringBookingId, series.id), eq(sessionConflicts.status, "open")));
 
     const [view] = await selectRecurringBookingViews(tx, eq(recurringBookings.id, series.id), { now });
+    const removed = cancelled
+      .filter((session) => session.startsAt.getTime() > now.getTime())
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+      .map((session) => ({ id: session.id, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() }));
+    await enqueueSeriesCancelled(tx, view!, removed, actor);
     return { cancelled: cancelled.length, recurringBooking: view! };
   });
 }

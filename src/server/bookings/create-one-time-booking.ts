@@ -19,6 +19,7 @@ import { AppError } from "@/domain/errors";
 import { instant, recordId } from "../fields";
 import type { SessionView } from "../sessions/session-view";
 import { assertInstantInBookingWindow } from "../studio-settings/booking-window";
+import { assertMayBookUnverified } from "../studio-settings/verified-email";
 import { parseInput } from "../validation";
 import { resolveBookingMember } from "./booking-parties";
 import { coachAndTimeProblem, timeProblem, writeOneTimeBooking, type BookingTime, type TimeProblem } from "./booking-time";
@@ -57,6 +58,7 @@ export async function createOneTimeBooking(options: {
   await assertInstantInBookingWindow(db, { field: "startsAt", at: input.startsAt, now });
 
   const member = await resolveBookingMember(db, actor, input);
+  await assertMayBookUnverified(db, actor);
   // The coach, and whether the time is open, in one read: a time already
   // taken (or not open) is then refused without a transaction, lock or write.
   // Only bookings racing a winner that has not committed yet go further, and
@@ -82,7 +84,8 @@ export async function createOneTimeBooking(options: {
   const ids = { bookingId: randomUUID(), sessionId: randomUUID() };
   let written: Awaited<ReturnType<typeof writeOneTimeBooking>>;
   try {
-    written = await writeOneTimeBooking(db, { ...time, ...ids, now });
+    const parties = { coachName: coach.name, memberName: member.name, by: actor ? { id: actor.id, name: actor.name, role: actor.role } : null };
+    written = await writeOneTimeBooking(db, { ...time, ...parties, ...ids, now });
   } catch (error) {
     if (hasPostgresCode(error, LOCK_NOT_AVAILABLE)) {
       throw new AppError("conflict", "This time is being booked or changed right now; try again in a moment");

@@ -23,10 +23,12 @@ import { calendarDate, dayOfWeek, recordId, wallClockTime } from "../fields";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
 import { planOccurrences, placeOccurrences, type OccurrenceWindow, type PlannedOccurrence } from "../sessions/occurrences-sql";
 import { assertDateInBookingWindow } from "../studio-settings/booking-window";
+import { assertMayBookUnverified } from "../studio-settings/verified-email";
 import { parseInput } from "../validation";
 import { resolveBookingParties } from "./booking-parties";
 import type { OccurrenceOutcome } from "./occurrence-view";
 import { selectRecurringBookingViews, type RecurringBookingView } from "./recurring-booking-view";
+import { enqueueSeriesConfirmed } from "../messages/series-messages";
 
 export const createRecurringBookingInput = z
   .strictObject({
@@ -72,6 +74,7 @@ interface Options {
 export async function createRecurringBooking(options: Options): Promise<CreatedRecurringBooking> {
   const now = options.now ?? new Date();
   return options.db.transaction(async (tx) => {
+    await assertMayBookUnverified(tx, options.actor);
     const { series, window, planned, onConflict } = await insertAndPlan(tx, options.actor, options.input, now);
     const misfits = planned.filter((occurrence) => occurrence.reason !== null);
     if (onConflict === "reject" && misfits.length > 0) throw conflictError(misfits);
@@ -96,16 +99,20 @@ export async function createRecurringBooking(options: Options): Promise<CreatedR
       .where(eq(sessionConflicts.recurringBookingId, series.id))
       .orderBy(sessionConflicts.startsAt);
     const [view] = await selectRecurringBookingViews(tx, eq(recurringBookings.id, series.id), { now });
-    return {
-      recurringBooking: view!,
-      sessions: await selectSessionViews(tx, eq(trainingSessions.recurringBookingId, series.id)),
-      skipped: skipped.map((row) => ({
-        date: instantToWallClock(row.startsAt, view!.coach.timezone).date,
-        startsAt: row.startsAt.toISOString(),
-        endsAt: row.endsAt.toISOString(),
-        reason: row.reason,
-      })),
-    };
+    const sessions = await selectSessionViews(tx, eq(trainingSessions.recurringBookingId, series.id));
+    const skippedOutcomes = skipped.map((row) => ({
+      date: instantToWallClock(row.startsAt, view!.coach.timezone).date,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      reason: row.reason,
+    }));
+    await enqueueSeriesConfirmed(
+      tx,
+      view!,
+      sessions.map(({ id, startsAt, endsAt }) => ({ id, startsAt, endsAt })),
+      skippedOutcomes.map(({ startsAt, endsAt, reason }) => ({ startsAt, endsAt, reason })),
+    );
+    return { recurringBooking: view!, sessions, skipped: skippedOutcomes };
   });
 }
 

@@ -31,6 +31,7 @@ import { freeText, recordId } from "../fields";
 import { LOCK_GENERATION } from "../sessions/generate-sessions";
 import { insertSession } from "../sessions/insert-session";
 import { selectSessionViews, type SessionView } from "../sessions/session-view";
+import { enqueueConflictResolved } from "../messages/conflict-messages";
 import { parseInput } from "../validation";
 import { selectConflictViews, type ConflictView } from "./conflict-view";
 
@@ -100,6 +101,7 @@ export async function resolveConflict(options: {
       .set({ status: "resolved", resolution, resolvedAt: now })
       .where(and(eq(sessionConflicts.id, conflict.id), eq(sessionConflicts.status, "open")));
 
+    await enqueueConflictResolved(tx, conflict.id, session?.id ?? null);
     const [view] = await selectConflictViews(tx, eq(sessionConflicts.id, conflict.id));
     return { conflict: view!, session };
   });

@@ -27,6 +27,7 @@ import { bookings, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { statusesLeadingTo } from "@/domain/session-status";
 import { freeText, recordId } from "../fields";
+import { causeOf, enqueueSessionMessages } from "../messages/session-messages";
 import { parseInput } from "../validation";
 import { explainRefusedTransition, sessionScopeConditions } from "./session-transition";
 import { selectSessionViews, type SessionView } from "./session-view";
@@ -86,6 +87,7 @@ export async function cancelSession(options: {
         .where(and(eq(bookings.id, cancelled.oneTimeBookingId), inArray(bookings.status, ["CONFIRMED", "WAITLIST"])));
     }
 
+    await enqueueSessionMessages(tx, [cancelled.id], { kind: "session_cancelled", actor, cause: causeOf(actor), reason: input.reason || null });
     const [view] = await selectSessionViews(tx, eq(trainingSessions.id, cancelled.id));
     return view!;
   });

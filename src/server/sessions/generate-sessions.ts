@@ -160,7 +160,7 @@ function placeBatch(db: DatabaseOrTransaction, window: GenerationWindow, batch: 
     // spend seconds compiling it for each batch (PostgreSQL; PGlite has none).
     await tx.execute(sql`SET LOCAL jit = off`);
     const placing = { after: window.now, until: window.until, businessTimeZone: window.zone, series: batch };
-    return placeOccurrences(tx, placing, { conflictStatus: "open", now: window.now, arbitrate: retry, busyChecks: retry });
+    return placeOccurrences(tx, placing, { conflictStatus: "open", now: window.now, arbitrate: retry, busyChecks: retry, notifyConflicts: true });
   });
 }
 

@@ -19,6 +19,7 @@ import { bookings, trainingSessions } from "@/db/schema";
 import { AppError } from "@/domain/errors";
 import { statusesLeadingTo } from "@/domain/session-status";
 import { recordId } from "../fields";
+import { enqueueSessionMessages } from "../messages/session-messages";
 import { parseInput } from "../validation";
 import { explainRefusedTransition, sessionScopeConditions } from "./session-transition";
 import { selectSessionViews, type SessionView } from "./session-view";
@@ -64,6 +65,7 @@ export async function markNoShow(options: {
       await tx.update(bookings).set({ status: "NO_SHOW" }).where(eq(bookings.id, marked.oneTimeBookingId));
     }
 
+    await enqueueSessionMessages(tx, [marked.id], { kind: "no_show", actor, cause: "no_show" });
     const [view] = await selectSessionViews(tx, eq(trainingSessions.id, marked.id));
     return view!;
   });

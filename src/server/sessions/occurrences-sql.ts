@@ -20,6 +20,7 @@ import { columnName, columnNames } from "@/db/sql-names";
 import { alias } from "drizzle-orm/pg-core";
 import { effectiveCoachTimeZone } from "../coaches/find-coach";
 import { coveredByAvailability } from "../availability/availability-sql";
+import { conflictMessages } from "../messages/conflict-messages";
 
 export interface OccurrenceWindow {
   /** Occurrences that start after this instant… */
@@ -275,6 +276,11 @@ export interface PlaceOptions {
    * the constraint.
    */
   busyChecks?: boolean;
+  /**
+   * Tell the member and the coach of each occurrence recorded as a conflict
+   * (the generator; a booking lists its skipped dates in its own confirmation).
+   */
+  notifyConflicts?: boolean;
 }
 
 /**
@@ -351,8 +357,9 @@ export async function placeOccurrences(
          OR NOT EXISTS (SELECT 1 FROM placed p
                         WHERE p.recurring_booking_id = c.recurring_booking_id AND p.starts_at = c.starts_at)
       ON CONFLICT DO NOTHING
-      RETURNING 1
-    ),
+      RETURNING ${options.notifyConflicts ? sql`${columnNames(sc.id, sc.recurringBookingId, sc.coachId, sc.memberId, sc.startsAt, sc.endsAt, sc.reason)}` : sql`1`}
+    ),${options.notifyConflicts ? sql`
+    notified AS (${conflictMessages(sql`recorded`, window.businessTimeZone)}),` : sql``}
     -- Every occurrence before the window's end now exists (or was past):
     -- move each series' high-water mark beyond its last one, so the next
     -- run starts there instead of deriving the whole window again.
@@ -366,6 +373,7 @@ export async function placeOccurrences(
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM placed)::int AS created, (SELECT count(*) FROM recorded)::int AS conflicts`);
+  // The worker polls; a run's conflict messages need no wake-up of their own.
   const row = result[0]!;
   return { created: Number(row.created), conflicts: Number(row.conflicts) };
 }

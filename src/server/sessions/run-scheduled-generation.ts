@@ -11,6 +11,7 @@ import { Temporal } from "temporal-polyfill";
 import type { DatabaseOrTransaction } from "@/db";
 import { sessionGenerationRuns } from "@/db/schema";
 import { businessTimeZone, sessionHorizonWeeks } from "../config";
+import { enqueueOwnerDigest } from "../messages/enqueue-digest";
 import { generateSessions } from "./generate-sessions";
 import { claimScheduledRun } from "./generation-runs";
 import { findGenerationRunView, selectGenerationRunViews, type GenerationRunView } from "./generation-run-view";
@@ -37,8 +38,17 @@ export async function runScheduledGeneration(options: {
     const [run] = await selectGenerationRunViews(db, { where: eq(sessionGenerationRuns.scheduledOn, scheduledOn), limit: 1 });
     return { run: run!, alreadyRan: true };
   }
-  const result = await generateSessions(db, { weeksAhead, now, trigger, runId });
-  return { run: await findGenerationRunView(db, result.runId), alreadyRan: false };
+  let runError: unknown;
+  try {
+    await generateSessions(db, { weeksAhead, now, trigger, runId });
+  } catch (error) {
+    runError = error;
+  }
+  // The owner hears about the day either way (a failed run is kept with its error).
+  const [row] = await db.select().from(sessionGenerationRuns).where(eq(sessionGenerationRuns.id, runId));
+  await enqueueOwnerDigest(db, { date: scheduledOn, run: row ?? null, now });
+  if (runError) throw runError;
+  return { run: await findGenerationRunView(db, runId), alreadyRan: false };
 }
 
 /** The business-zone date of `now`: the key of its daily run. */
