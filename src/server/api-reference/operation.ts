@@ -43,10 +43,13 @@ export interface OperationSpec {
     example?: unknown;
   };
   success: {
-    status: 200 | 201;
+    /** 204: no body (`schema` is ignored). */
+    status: 200 | 201 | 204;
     description: string;
-    schema: JsonSchema;
+    schema?: JsonSchema;
     example?: unknown;
+    /** The body's media type when it is not JSON (a calendar feed: text/calendar). */
+    contentType?: string;
   };
   /** Every error status this operation can answer, each with when. 401 is added for signed-in access. */
   errors: Partial<Record<ErrorStatus, string>>;
@@ -137,12 +140,16 @@ export function buildOperation(
   const responses: Record<string, JsonSchema> = {
     [spec.success.status]: {
       description: spec.success.description,
-      content: {
-        "application/json": {
-          schema: spec.success.schema,
-          ...(spec.success.example !== undefined ? { example: spec.success.example } : {}),
-        },
-      },
+      ...(spec.success.status === 204
+        ? {}
+        : {
+            content: {
+              [spec.success.contentType ?? "application/json"]: {
+                schema: spec.success.schema ?? {},
+                ...(spec.success.example !== undefined ? { example: spec.success.example } : {}),
+              },
+            },
+          }),
     },
   };
   const errors: Partial<Record<ErrorStatus, string>> = { ...spec.errors };

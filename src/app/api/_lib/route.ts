@@ -61,7 +61,7 @@ interface RouteDefinition<Params, Query, Body, Preloaded> {
   params?: z.ZodType<Params>;
   query?: z.ZodType<Query>;
   body?: z.ZodType<Body>;
-  /** Success status; 200 unless given. */
+  /** Success status; 200 unless given. 204 answers no body, whatever `handle` returns. */
   status?: number;
   /**
    * A read that every signed-in user may make, from the parsed params and
@@ -131,6 +131,9 @@ export function apiRoute<Params = undefined, Query = undefined, Body = undefined
       const { db } = await getDatabase();
       const result = await definition.handle({ request, actor, db, params, query, body, preloaded });
       const status = definition.status ?? 200;
+      // An answer that is not JSON (a calendar feed) is built by the route itself.
+      if (result instanceof Response) return result;
+      if (status === 204) return new Response(null, { status });
       if (result instanceof JsonText) return new Response(result.bytes, { status, headers: { "content-type": "application/json" } });
       return Response.json(result, { status });
     } catch (error) {
