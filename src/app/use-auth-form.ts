@@ -1,8 +1,9 @@
 "use client";
-// The sign-in and sign-up forms' submit: posts to better-auth (which sets
-// the session cookie), stores the browser's zone, then lets the landing page
-// send the user to their role's home; or turns the answer into a sentence a
-// person can act on. The password is never kept.
+// The sign-in and sign-up forms' submit: stores the browser's zone (sign-up
+// reads it for the new account's messages), posts to better-auth (which sets
+// the session cookie), then lets the landing page send the user to their
+// role's home; or turns the answer into a sentence a person can act on. The
+// password is never kept.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { rememberBrowserTimeZone } from "@/lib/time-zone-cookie";
@@ -34,21 +35,16 @@ export function useAuthForm(path: AuthPath, body: (form: FormData) => Record<str
 
 async function postAuthForm(path: AuthPath, body: Record<string, unknown>): Promise<string | null> {
   try {
+    // Before the request: a new account takes its zone from this cookie, and
+    // the first page after signing in is already in the viewer's zone.
+    rememberBrowserTimeZone();
     const response = await fetch(path, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
     });
-    if (response.ok) {
-      // The first page after signing in is already in the viewer's zone.
-      rememberBrowserTimeZone();
-      return null;
-    }
-    if (response.status === 429) {
-      const seconds = Number(response.headers.get("retry-after"));
-      const wait = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : seconds > 0 ? `${seconds} seconds` : "a few minutes";
-      return `Too many attempts. Wait ${wait} and try again.`;
-    }
+    if (response.ok) return null;
+    if (response.status === 429) return tooManyAttempts(response);
     const answer = (await response.json().catch(() => ({}))) as { code?: string; message?: string; fields?: Record<string, string> };
     // The password rule and length limits name the field (auth.ts): say which and why.
     if (answer.fields) {
@@ -64,4 +60,11 @@ async function postAuthForm(path: AuthPath, body: Record<string, unknown>): Prom
   } catch {
     return "Could not reach the server. Check your connection and try again.";
   }
+}
+
+/** A 429's answer as a sentence: how long to wait (its Retry-After). */
+export function tooManyAttempts(response: Response): string {
+  const seconds = Number(response.headers.get("retry-after"));
+  const wait = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : seconds > 0 ? `${seconds} seconds` : "a few minutes";
+  return `Too many attempts. Wait ${wait} and try again.`;
 }

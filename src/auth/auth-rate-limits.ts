@@ -1,6 +1,6 @@
-// Rate limits on better-auth's sign-in and sign-up, kept in PostgreSQL
-// (src/server/rate-limits) so every instance shares them, around the
-// /api/auth route:
+// Rate limits on better-auth's sign-in, sign-up and e-mailed links, kept in
+// PostgreSQL (src/server/rate-limits) so every instance shares them, around
+// the /api/auth route:
 //
 //   - sign-in: a failure slot is reserved per account (the normalised
 //     e-mail) and per client address BEFORE the password is checked, so
@@ -8,7 +8,12 @@
 //     both back, so it counts against nobody (a front-desk tablet signs in
 //     all day). A refused request gives its reservations back too: it tried
 //     nothing;
-//   - sign-up: every attempt counts per client address.
+//   - sign-up: every attempt counts per client address;
+//   - e-mails with a link (a password reset, a verification e-mail): every
+//     request counts per client address and per e-mail address asked for,
+//     so nobody floods an inbox or probes many addresses. better-auth's
+//     answer is the same whether the address has an account or not, and so
+//     is the refusal (429 before the address is looked up).
 //
 // The client address comes from client-address.ts (never a client-sent
 // X-Forwarded-For unless the peer is a declared proxy).
@@ -17,7 +22,7 @@ import { errorSummary, isDatabaseUnavailable } from "@/db/errors";
 import { AppError, DATABASE_UNAVAILABLE, errorStatus } from "@/domain/errors";
 import { MAX_EMAIL_LENGTH } from "@/domain/limits";
 import { hitRateLimit, rateLimitedError, type RateLimitHit } from "@/server/rate-limits/hit-rate-limit";
-import { rateLimitRule } from "@/server/rate-limits/rate-limit-rules";
+import { rateLimitRule, type RateLimitName } from "@/server/rate-limits/rate-limit-rules";
 import { releaseRateLimit } from "@/server/rate-limits/release-rate-limit";
 import { clientAddress } from "./client-address";
 
@@ -29,6 +34,12 @@ export async function withAuthRateLimits(request: Request, handle: Handler): Pro
   try {
     if (pathname.endsWith("/sign-in/email")) return await limitSignIn(request, handle);
     if (pathname.endsWith("/sign-up/email")) return await limitSignUp(request, handle);
+    if (pathname.endsWith("/request-password-reset")) {
+      return await limitEmailLink(request, handle, ["passwordResetPerAddress", "passwordResetPerEmail"], "password-reset requests");
+    }
+    if (pathname.endsWith("/send-verification-email")) {
+      return await limitEmailLink(request, handle, ["verificationEmailPerAddress", "verificationEmailPerEmail"], "verification e-mails");
+    }
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     console.error(`[auth] ${pathname}: database unavailable:`, errorSummary(error));
@@ -40,7 +51,7 @@ export async function withAuthRateLimits(request: Request, handle: Handler): Pro
 async function limitSignIn(request: Request, handle: Handler): Promise<Response> {
   const { db } = await getDatabase();
   const now = new Date();
-  const email = await signInEmail(request);
+  const email = await bodyEmail(request);
   const reservations = await Promise.all([
     hitRateLimit(db, rateLimitRule("signInPerAddress"), clientAddress(request.headers), now),
     ...(email ? [hitRateLimit(db, rateLimitRule("signInPerAccount"), email, now)] : []),
@@ -63,13 +74,36 @@ async function limitSignUp(request: Request, handle: Handler): Promise<Response>
   return handle(request);
 }
 
+/** Counts the request per client address and per e-mail asked for; refused when either is over (and then counts against neither). */
+async function limitEmailLink(
+  request: Request,
+  handle: Handler,
+  [perAddress, perEmail]: [RateLimitName, RateLimitName],
+  what: string,
+): Promise<Response> {
+  const { db } = await getDatabase();
+  const now = new Date();
+  const email = await bodyEmail(request);
+  const hits = await Promise.all([
+    hitRateLimit(db, rateLimitRule(perAddress), clientAddress(request.headers), now),
+    ...(email ? [hitRateLimit(db, rateLimitRule(perEmail), email, now)] : []),
+  ]);
+  const refused = hits.filter((hit) => !hit.allowed);
+  if (refused.length > 0) {
+    await releaseAll(hits);
+    const longest = refused.reduce((a, b) => (a.retryAfterSeconds >= b.retryAfterSeconds ? a : b));
+    return tooMany(longest, what);
+  }
+  return handle(request);
+}
+
 async function releaseAll(hits: RateLimitHit[]): Promise<void> {
   const { db } = await getDatabase();
   for (const hit of hits) await releaseRateLimit(db, hit);
 }
 
-/** The e-mail of a sign-in body, as better-auth compares it (lower case); undefined when there is none. */
-async function signInEmail(request: Request): Promise<string | undefined> {
+/** The e-mail of a request's body, as better-auth compares it (lower case); undefined when there is none. */
+async function bodyEmail(request: Request): Promise<string | undefined> {
   try {
     const body = (await request.clone().json()) as { email?: unknown };
     if (typeof body?.email !== "string") return undefined;

@@ -11,6 +11,13 @@
 // The password rule, name and e-mail lengths, and "a password change signs
 // out every other session" are enforced here, in better-auth's before-hooks,
 // so they hold for HTTP and for server-side auth.api calls alike.
+//
+// Account e-mails go through the outbox (src/server/messages): a password
+// reset (better-auth's own flow: a one-hour token, every session ended when
+// the password is set) and the e-mail verification sent at sign-up (offered,
+// never required to sign in; a studio setting may require it to book). A new
+// account's language and time zone come from the browser that signs up
+// (sign-up-preferences.ts), never from the body.
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
@@ -18,8 +25,11 @@ import { bearer } from "better-auth/plugins";
 import { getDatabase } from "@/db";
 import { accounts, sessions, userRole, users, verifications } from "@/db/schema";
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/domain/limits";
+import { enqueueMessage } from "@/server/messages/enqueue";
+import { PASSWORD_RESET_LINK_SECONDS } from "./password-reset-link";
 import { passwordProblem } from "./password-policy";
 import { resolveAuthSecret } from "./secret";
+import { signUpPreferences } from "./sign-up-preferences";
 import { trustedOrigins } from "./trusted-origins";
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
@@ -103,8 +113,38 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0]) {
       enabled: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
+      // POST /request-password-reset answers the same whether the address has
+      // an account or not; for one that has, the link is in the outbox before
+      // the answer leaves (awaited: better-auth runs no background tasks here).
+      sendResetPassword: async ({ user, url }) => {
+        await enqueueAccountMessage("password_reset", user.id, { url });
+      },
+      resetPasswordTokenExpiresIn: PASSWORD_RESET_LINK_SECONDS,
+      // Whoever reset the password may not be the only one who knew the old one.
+      revokeSessionsOnPasswordReset: true,
+    },
+    emailVerification: {
+      // Sent at sign-up (after its transaction commits) and from the Account
+      // page. Signing in never requires it (emailAndPassword.requireEmailVerification
+      // stays off); studio_settings.require_verified_email may require it to book.
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url }) => {
+        await enqueueAccountMessage("email_verification", user.id, { url });
+      },
     },
     hooks: { before: createAuthMiddleware(checkAccountInput) },
+    databaseHooks: {
+      user: {
+        create: {
+          // Only sign-up creates users through better-auth (the shell, the
+          // seed and the owner use createUser): the browser's language and zone.
+          before: async (user, context) => ({
+            data: { ...user, ...signUpPreferences(context?.headers ?? context?.request?.headers) },
+          }),
+        },
+      },
+    },
     user: {
       additionalFields: {
         // Never settable from sign-up: every new account is a member.
@@ -114,6 +154,9 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0]) {
           defaultValue: "member",
           input: false,
         },
+        // Set by databaseHooks.user.create from the request's headers, never from its body.
+        locale: { type: "string", required: false, defaultValue: "en", input: false, returned: false },
+        timezone: { type: "string", required: false, input: false, returned: false },
       },
     },
     advanced: { database: { generateId: "uuid" } },
@@ -123,6 +166,12 @@ function createAuth(db: Parameters<typeof drizzleAdapter>[0]) {
     telemetry: { enabled: false },
     plugins: [bearer()],
   });
+}
+
+/** An account e-mail into the outbox, on the app's own handle (the user's row is committed by then). */
+async function enqueueAccountMessage(kind: "password_reset" | "email_verification", userId: string, payload: { url: string }) {
+  const { db } = await getDatabase();
+  await enqueueMessage(db, { kind, recipientId: userId, payload });
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -9,6 +9,8 @@ import type { Actor } from "./actor";
 export const permissions = {
   "users:list": ["owner"],
   "users:update": ["owner"],
+  /** Add a person (any role); they get a welcome e-mail to choose their password. */
+  "users:create": ["owner"],
   /** Read the studio's settings (the booking window): everyone signed in; change them: the owner. */
   "studio:read": ["owner", "coach", "member"],
   "studio:manage": ["owner"],
@@ -31,6 +33,10 @@ export const permissions = {
   "reports:read": ["owner"],
   /** Create, list and revoke one's own personal API keys. */
   "api-keys:manage": ["owner", "coach", "member"],
+  /** See every message the product sent or will send, and retry a failed one. */
+  "outbox:manage": ["owner"],
+  /** Read and change one's own account: name, message settings, calendar feed. */
+  "account:manage": ["owner", "coach", "member"],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof permissions;

@@ -10,10 +10,13 @@ import { freeSlotsSchema } from "../availability/list-free-slots";
 import { replaceWeeklyAvailabilityResultSchema } from "../availability/replace-weekly-availability";
 import { weeklyRuleSchema } from "../availability/weekly-rules";
 import { timeWindowViewSchema } from "../availability/window-views";
+import { outboxMessageDetailSchema, outboxMessageViewSchema } from "../messages/outbox-view";
 import { occurrenceSchema } from "../bookings/occurrence-view";
 import { recurringBookingViewSchema } from "../bookings/recurring-booking-view";
+import { calendarFeedViewSchema } from "../calendar-feed/calendar-feed-view";
 import { coachViewSchema } from "../coaches/list-coaches";
 import { conflictViewSchema } from "../conflicts/conflict-view";
+import { meViewSchema } from "../me/me-view";
 import { coachFiguresSchema, weekFiguresSchema, weeklyFiguresSchema } from "../reports/weekly-figures";
 import { generationRunViewSchema } from "../sessions/generation-run-view";
 import { sessionStatusSchema, sessionViewSchema } from "../sessions/session-view";
@@ -40,6 +43,8 @@ const views: Record<string, z.ZodType> = {
   MemberRef: memberRef,
   UserView: userViewSchema,
   ApiKeyView: apiKeyViewSchema,
+  MeView: meViewSchema,
+  CalendarFeedView: calendarFeedViewSchema,
   CoachView: coachViewSchema,
   SessionView: sessionViewSchema,
   RecurringBookingView: recurringBookingViewSchema,
@@ -55,6 +60,8 @@ const views: Record<string, z.ZodType> = {
   WeekFigures: weekFiguresSchema,
   WeeklyFigures: weeklyFiguresSchema,
   StudioSettings: studioSettingsViewSchema,
+  OutboxMessageView: outboxMessageViewSchema,
+  OutboxMessageDetail: outboxMessageDetailSchema,
 };
 
 /** The views as JSON Schema (zod 4's z.toJSONSchema, output side), each a components.schemas entry. */

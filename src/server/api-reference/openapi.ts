@@ -11,6 +11,8 @@ import { buildOperation, type HttpMethod, type OperationSpec, type PathSpecs } f
 import { apiKeyPaths } from "./paths/api-keys";
 import { bookingPaths } from "./paths/bookings";
 import { coachPaths } from "./paths/coaches";
+import { mePaths } from "./paths/me";
+import { outboxPaths } from "./paths/outbox";
 import { reportPaths } from "./paths/reports";
 import { sessionPaths } from "./paths/sessions";
 import { studioPaths } from "./paths/studio";
@@ -45,6 +47,7 @@ const tags = [
   { name: "system", description: "Health and this reference." },
   { name: "users", description: "People and roles (owner only)." },
   { name: "api-keys", description: "Personal API keys: how scripts and integrations authenticate." },
+  { name: "account", description: "Your own account: name, message settings, and your private calendar feed." },
   { name: "coaches", description: "Who can be booked." },
   { name: "availability", description: "A coach's weekly rules, one-off additions, time off, and the free slots they leave." },
   { name: "bookings", description: "Weekly series and one-time sessions." },
@@ -52,13 +55,14 @@ const tags = [
   { name: "conflicts", description: "Occurrences a series could not place, for the coach and owner to resolve." },
   { name: "generation", description: "Creating the sessions of every series ahead of time: daily by cron, or by hand." },
   { name: "reports", description: "The business's figures (owner only)." },
+  { name: "messages", description: "The outbox: every e-mail the studio sends, its delivery state, retries (owner only)." },
   { name: "studio", description: "Settings of the whole studio: the booking window." },
 ];
 
 /** Every documented path → method → operation, as written in paths/*.ts. */
 export function operationSpecs(): PathSpecs {
   const all: PathSpecs = {};
-  for (const area of [systemPaths, userPaths, apiKeyPaths, coachPaths, bookingPaths, sessionPaths, reportPaths, studioPaths]) {
+  for (const area of [systemPaths, userPaths, apiKeyPaths, mePaths, coachPaths, bookingPaths, sessionPaths, reportPaths, studioPaths, outboxPaths]) {
     for (const [path, methods] of Object.entries(area)) {
       if (all[path]) throw new Error(`API reference: ${path} is described twice`);
       all[path] = methods;

@@ -17,6 +17,14 @@ const defaults = {
   signInPerAddress: { env: "RATE_LIMIT_SIGN_IN_ADDRESS", value: "30/15m" },
   /** Sign-ups per client address. */
   signUpPerAddress: { env: "RATE_LIMIT_SIGN_UP_ADDRESS", value: "20/1h" },
+  /** Password-reset requests per e-mail address (normalised), from any client: no one's inbox is flooded. */
+  passwordResetPerEmail: { env: "RATE_LIMIT_PASSWORD_RESET_EMAIL", value: "5/1h" },
+  /** Password-reset requests per client address, over any e-mail addresses. */
+  passwordResetPerAddress: { env: "RATE_LIMIT_PASSWORD_RESET_ADDRESS", value: "20/1h" },
+  /** Verification e-mails asked for per e-mail address (normalised), from any client. */
+  verificationEmailPerEmail: { env: "RATE_LIMIT_VERIFICATION_EMAIL_EMAIL", value: "5/1h" },
+  /** Verification e-mails asked for per client address. */
+  verificationEmailPerAddress: { env: "RATE_LIMIT_VERIFICATION_EMAIL_ADDRESS", value: "20/1h" },
   /** REST writes (POST, PATCH, PUT, DELETE) per signed-in user: a person never gets near it, a runaway script does. */
   apiWritesPerUser: { env: "RATE_LIMIT_API_WRITES", value: "120/1m" },
 } as const;

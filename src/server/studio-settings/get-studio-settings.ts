@@ -1,5 +1,6 @@
 // The studio's settings as every signed-in user may read them: the booking
-// window, so a booking form can say how far ahead it accepts.
+// window, so a booking form can say how far ahead it accepts, and whether a
+// member must have verified their e-mail address to book.
 import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
@@ -18,6 +19,11 @@ export const studioSettingsViewSchema = z
       .describe(
         "One-time bookings (startsAt), a weekly series' startDate, time off and extra hours (startsAt) lie at most this many days ahead; further is a 400 naming the field.",
       ),
+    requireVerifiedEmail: z
+      .boolean()
+      .describe(
+        "When true, a member whose e-mail address is not verified may not book (403 on one-time and weekly bookings); a coach or the owner booking for them is not held back.",
+      ),
     updatedAt: instant.nullable().describe("When the owner last changed them."),
   })
   .describe("Settings that apply to the whole studio.");
@@ -30,9 +36,10 @@ export async function getStudioSettings(options: { db: DatabaseOrTransaction; ac
   return toView(row);
 }
 
-export function toView(row: { bookingWindowDays: number; updatedAt: Date } | undefined): StudioSettingsView {
+export function toView(row: { bookingWindowDays: number; requireVerifiedEmail: boolean; updatedAt: Date } | undefined): StudioSettingsView {
   return {
     bookingWindowDays: row?.bookingWindowDays ?? DEFAULT_BOOKING_WINDOW_DAYS,
+    requireVerifiedEmail: row?.requireVerifiedEmail ?? false,
     updatedAt: row ? row.updatedAt.toISOString() : null,
   };
 }

@@ -1,6 +1,7 @@
 // The owner changes the studio's settings: the booking window, 1 to 3650
-// days. Existing bookings beyond a shortened window are kept; the window
-// only limits what is booked or planned from now on.
+// days, and whether members must verify their e-mail address to book (one
+// or both in a request). Existing bookings beyond a shortened window are
+// kept; the window only limits what is booked or planned from now on.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/auth/actor";
@@ -11,14 +12,22 @@ import { parseInput } from "../validation";
 import { MAX_BOOKING_WINDOW_DAYS } from "./booking-window";
 import { toView, type StudioSettingsView } from "./get-studio-settings";
 
-/** The PATCH body. */
-export const updateStudioSettingsInput = z.strictObject({
-  bookingWindowDays: z
-    .number({ error: "Must be a whole number of days" })
-    .int("Must be a whole number of days")
-    .min(1, `Must be 1 to ${MAX_BOOKING_WINDOW_DAYS} days`)
-    .max(MAX_BOOKING_WINDOW_DAYS, `Must be 1 to ${MAX_BOOKING_WINDOW_DAYS} days`),
-});
+/** The PATCH body: the settings to change, at least one. */
+export const updateStudioSettingsInput = z
+  .strictObject({
+    bookingWindowDays: z
+      .number({ error: "Must be a whole number of days" })
+      .int("Must be a whole number of days")
+      .min(1, `Must be 1 to ${MAX_BOOKING_WINDOW_DAYS} days`)
+      .max(MAX_BOOKING_WINDOW_DAYS, `Must be 1 to ${MAX_BOOKING_WINDOW_DAYS} days`)
+      .optional(),
+    requireVerifiedEmail: z.boolean({ error: "Must be true or false" }).optional(),
+  })
+  .superRefine((input, context) => {
+    if (input.bookingWindowDays === undefined && input.requireVerifiedEmail === undefined) {
+      context.addIssue({ code: "custom", path: ["bookingWindowDays"], message: "Give bookingWindowDays, requireVerifiedEmail or both" });
+    }
+  });
 
 export type UpdateStudioSettingsInput = z.input<typeof updateStudioSettingsInput>;
 
@@ -31,10 +40,14 @@ export async function updateStudioSettings(options: {
   const input = parseInput(updateStudioSettingsInput, options.input);
   // An upsert: the migration inserts the single row, but a restored or
   // hand-made database might lack it.
+  const changes = {
+    ...(input.bookingWindowDays === undefined ? {} : { bookingWindowDays: input.bookingWindowDays }),
+    ...(input.requireVerifiedEmail === undefined ? {} : { requireVerifiedEmail: input.requireVerifiedEmail }),
+  };
   const [row] = await options.db
     .insert(studioSettings)
-    .values({ id: true, bookingWindowDays: input.bookingWindowDays })
-    .onConflictDoUpdate({ target: studioSettings.id, set: { bookingWindowDays: input.bookingWindowDays, updatedAt: sql`now()` } })
+    .values({ id: true, ...changes })
+    .onConflictDoUpdate({ target: studioSettings.id, set: { ...changes, updatedAt: sql`now()` } })
     .returning();
   return toView(row);
 }

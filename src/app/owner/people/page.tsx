@@ -1,12 +1,14 @@
 // People: the coaches (with the time zone of their weekly hours) and the
-// members of the business; the owner promotes a member to coach, makes a
-// coach a member again, and sets a coach's time zone.
+// members of the business; the owner adds a person (who gets a welcome
+// e-mail), promotes a member to coach, makes a coach a member again, and
+// sets a coach's time zone.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { AddPersonForm } from "@/components/owner/add-person-form";
 import { CoachTimeZoneForm } from "@/components/owner/coach-time-zone-form";
 import { MakeCoachButton, MakeMemberButton } from "@/components/owner/role-buttons";
 import { TimeZoneOptions } from "@/components/owner/time-zone-field";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { businessTimeZone } from "@/server/config";
 import { listUsers } from "@/server/users/list-users";
 import type { UserView } from "@/server/users/user-view";
@@ -27,10 +29,17 @@ export default async function PeoplePage() {
     <>
       <PageHeader
         title="People"
-        description="Make a member a coach (or a member again), and set the time zone each coach's weekly hours are in."
+        description="Add people, make a member a coach (or a member again), and set the time zone each coach's weekly hours are in."
       />
       <TimeZoneOptions />
       <div className="grid gap-8">
+        <Card>
+          <h2 className="text-lg font-semibold">Add person</h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">
+            They get an e-mail with a link to choose their password, then sign in with this address.
+          </p>
+          <AddPersonForm businessZone={businessZone} />
+        </Card>
         <PeopleSection id="coaches" title="Coaches" count={coaches.length} empty="No coach yet: make a member a coach below.">
           {coaches.map((coach) => (
             <li key={coach.id} className="grid gap-3 px-4 py-4">

@@ -1,10 +1,12 @@
 // The studio's settings for the owner: the booking window (how far ahead
-// anything may be booked or planned).
+// anything may be booked or planned) and whether members must verify their
+// e-mail address to book.
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getStudioSettings } from "@/server/studio-settings/get-studio-settings";
 import { getViewer } from "@/server/viewer";
 import { BookingWindowForm } from "./booking-window-form";
+import { VerifiedEmailForm } from "./verified-email-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -22,6 +24,14 @@ export default async function StudioSettingsPage() {
           are created a few weeks ahead at a time.
         </p>
         <BookingWindowForm bookingWindowDays={settings.bookingWindowDays} />
+      </Card>
+      <Card className="mt-6 max-w-xl">
+        <h2 className="text-lg font-semibold">Verified e-mail to book</h2>
+        <p className="mb-4 mt-1 text-sm text-slate-600">
+          Everyone who signs up gets a link to confirm their e-mail address. Signing in never needs it; booking can.
+          People you add yourself are already verified.
+        </p>
+        <VerifiedEmailForm requireVerifiedEmail={settings.requireVerifiedEmail} />
       </Card>
     </>
   );

@@ -56,6 +56,8 @@ const cancelSeriesBody = cancelRecurringBookingBody;
 const bookingsErrors400 =
   "Bad or missing fields (each named in `fields`), coachId not a coach, memberId missing (coach/owner) or not a member, startDate in the past, an unknown field, or a body that is not JSON.";
 const bookingsErrors403 = "A member booking for someone else, or a coach booking another coach.";
+/** Creating (not previewing): the studio setting requireVerifiedEmail. */
+const bookingCreateErrors403 = `${bookingsErrors403} A member whose e-mail address is not verified, while the studio requires it (requireVerifiedEmail): "Verify your e-mail address before booking".`;
 
 export const bookingPaths: PathSpecs = {
   "/api/v1/recurring-bookings": {
@@ -102,7 +104,7 @@ export const bookingPaths: PathSpecs = {
       },
       errors: {
         400: `${bookingsErrors400} endDate before the first occurrence.`,
-        403: bookingsErrors403,
+        403: bookingCreateErrors403,
         409: "With onConflict \"reject\": some occurrences do not fit (`conflicts` lists each with its date and reason), or a slot was taken by a booking committed meanwhile. Nothing was booked.",
       },
       recurringConflict: true,
@@ -203,7 +205,7 @@ export const bookingPaths: PathSpecs = {
       },
       errors: {
         400: "Bad or missing fields (named in `fields`), endsAt not after startsAt or over 8 hours, startsAt in the past or inside the coach's notice, coachId not a coach, memberId missing (coach/owner) or not a member, an unknown field, or a body that is not JSON.",
-        403: bookingsErrors403,
+        403: bookingCreateErrors403,
         409: "The time is taken (by the coach or the member), blocked (time off), or outside the coach's availability.",
       },
     },

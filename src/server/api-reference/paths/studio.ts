@@ -1,4 +1,4 @@
-// The studio's settings: the booking window.
+// The studio's settings: the booking window, and whether members must verify their e-mail to book.
 import { updateStudioSettingsInput } from "@/server/studio-settings/update-studio-settings";
 import { ref, type JsonSchema } from "../json-schema";
 import type { PathSpecs } from "../operation";
@@ -11,25 +11,37 @@ export const studioPaths: PathSpecs = {
     get: {
       operationId: "getStudioSettings",
       tag: "studio",
-      summary: "The studio's settings (the booking window)",
+      summary: "The studio's settings (the booking window, verified e-mail to book)",
       access: { permission: "studio:read" },
-      success: { status: 200, description: "The settings.", schema: envelope, example: { settings: { bookingWindowDays: 365, updatedAt: "2030-03-01T09:00:00.000Z" } } },
+      success: {
+        status: 200,
+        description: "The settings.",
+        schema: envelope,
+        example: { settings: { bookingWindowDays: 365, requireVerifiedEmail: false, updatedAt: "2030-03-01T09:00:00.000Z" } },
+      },
       errors: {},
     },
     patch: {
       operationId: "updateStudioSettings",
       tag: "studio",
-      summary: "Change the booking window",
-      description: "Bookings already made beyond a shortened window are kept; the window limits only what is booked or planned from then on.",
+      summary: "Change the booking window and/or whether members must verify their e-mail to book",
+      description:
+        "Give one setting or both. Bookings already made beyond a shortened window are kept; the window limits only what is booked or planned from then on. Requiring a verified e-mail holds back only members' own new bookings (403 \"Verify your e-mail address before booking\"); their sessions already booked stay.",
       access: { permission: "studio:manage" },
       body: {
         name: "UpdateStudioSettingsInput",
         schema: updateStudioSettingsInput,
-        notes: { bookingWindowDays: { description: "Days ahead, 1–3650 (default 365)." } },
+        notes: {
+          bookingWindowDays: { description: "Days ahead, 1–3650 (default 365)." },
+          requireVerifiedEmail: { description: "true: a member must have verified their e-mail address to book (default false)." },
+        },
         example: { bookingWindowDays: 180 },
       },
       success: { status: 200, description: "The settings as changed.", schema: envelope },
-      errors: { 400: "bookingWindowDays missing, not a whole number or out of 1–3650 (named in `fields`), an unknown field, or a body that is not JSON.", 403: "Not the owner." },
+      errors: {
+        400: "Neither setting given (named as bookingWindowDays), bookingWindowDays not a whole number or out of 1–3650, requireVerifiedEmail not a boolean (named in `fields`), an unknown field, or a body that is not JSON.",
+        403: "Not the owner.",
+      },
     },
   },
 };

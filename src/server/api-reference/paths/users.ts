@@ -1,4 +1,5 @@
-// Users: the owner's list and role/time-zone changes.
+// Users: the owner's list, adding a person, and role/time-zone changes.
+import { addUserInput } from "@/server/users/add-user";
 import { listUsersInput } from "@/server/users/list-users";
 import { updateUserChanges } from "@/server/users/update-user";
 import { ref } from "../json-schema";
@@ -20,6 +21,32 @@ export const userPaths: PathSpecs = {
         schema: { type: "object", properties: { users: { type: "array", items: ref("UserView") } }, required: ["users"] },
       },
       errors: { 400: "`role` is not a role, or an unknown query parameter.", 403: "Not the owner." },
+    },
+    post: {
+      operationId: "addUser",
+      tag: "users",
+      summary: "Add a person, who gets a welcome e-mail to choose a password",
+      description:
+        "One transaction creates the user (e-mail verified, no password yet; a coach gets the coach's settings) and puts a welcome e-mail in the outbox with a link to choose a password (valid 7 days; it works like a password-reset link) and the sign-in address. Until the person follows it, nobody can sign in to the account.",
+      access: { permission: "users:create" },
+      body: {
+        name: "AddUserInput",
+        schema: addUserInput,
+        notes: {
+          email: { description: "Stored lower-case; unique." },
+          name: { description: "Absent: the part of the e-mail before the @." },
+          timezone: {
+            description: "IANA zone of a coach's weekly rules (must be a known zone, e.g. Europe/Paris); absent = the business zone. Only for a coach.",
+          },
+        },
+        example: { email: "camille@example.com", name: "Camille", role: "coach", timezone: "Europe/Paris" },
+      },
+      success: { status: 201, description: "The user as created.", schema: user },
+      errors: {
+        400: "A malformed e-mail, an unknown role or time zone, a time zone for a non-coach, a name over 100 characters, an unknown field (a password is never taken), or a body that is not JSON.",
+        403: "Not the owner.",
+        409: "A user with this e-mail already exists (`fields.email`).",
+      },
     },
   },
   "/api/v1/users/{id}": {

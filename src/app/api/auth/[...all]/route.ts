@@ -1,8 +1,8 @@
 // better-auth's endpoints (sign-up, sign-in, sign-out, session) under /api/auth.
 // Bodies are read here, at most BODY_SIZE_LIMIT bytes, before better-auth
 // sees them: it would buffer any size (12 × 200 MB once held 5 GB). Then
-// sign-in and sign-up pass through the shared rate limits
-// (src/auth/auth-rate-limits.ts).
+// sign-in, sign-up, password-reset and verification-e-mail requests pass
+// through the shared rate limits (src/auth/auth-rate-limits.ts).
 import { toNextJsHandler } from "better-auth/next-js";
 import { getAuth } from "@/auth/auth";
 import { withAuthRateLimits } from "@/auth/auth-rate-limits";
