@@ -72,7 +72,7 @@ export function createMailTransport(settings: MailSettings = mailSettings()): Ma
       const { rendered } = mail;
       try {
         await transporter.sendMail({
-          from: settings.from,
+          from: { name: settings.from.name, address: settings.from.email },
           to: { name: mail.to.name, address: mail.to.email },
           subject: rendered.subject,
           text: rendered.text,

@@ -6,7 +6,7 @@
 // number of workers share one database (deliver-outbox.ts). On Vercel, where
 // no process stays up, the cron route /api/cron/deliver-messages runs the
 // same pass.
-import { Client } from "pg";
+import { Client, type ClientConfig } from "pg";
 import type { DatabaseHandle } from "@/db/client";
 import { deliverDueMessages, type DeliveryOutcome } from "./deliver-outbox";
 import { OUTBOX_CHANNEL } from "./enqueue";
@@ -112,8 +112,9 @@ async function listen(handle: DatabaseHandle, onNotify: () => void): Promise<() 
     const stop = await handle.db.$client.listen(OUTBOX_CHANNEL, onNotify);
     return stop;
   }
-  // A connection of its own, outside the pool: LISTEN holds it for good.
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  // A connection of its own, outside the pool (LISTEN holds it for good), to the pool's database.
+  const pool = handle.db.$client as unknown as { options: ClientConfig };
+  const client = new Client({ ...pool.options });
   client.on("error", () => {}); // a lost connection only costs the wake-ups: polling goes on
   await client.connect();
   client.on("notification", onNotify);
