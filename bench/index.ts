@@ -1,5 +1,5 @@
 // `npm run bench -- [--series N] [--requests N] [--racers N] [--only generation,http]
-//                    [--contention-seconds S] [--contention-connections C] [--cpu-bookings N] [--json]`
+//                    [--contention-seconds S] [--contention-connections C] [--cpu-bookings N] [--mail-bookings N] [--json]`
 //
 // Coachbook's performance figures, each a ratio (or a count) measured in one
 // run, because the machines are shared and noisy. Builds its own data in a
@@ -25,6 +25,11 @@
 //               (taken) booking.
 //               the server's RSS growth while ten 50 MB bodies are posted
 //               at once (< 100 MB, each answered 413).
+//   messages    N bookings (default 100) one after another over HTTP, each
+//               confirmed to two people through the server's worker and a
+//               real SMTP server on loopback: p50/p95 from the booking's 201
+//               to SMTP acceptance; then N password resets asked at once:
+//               messages delivered per second by one worker.
 // Prints a table (or one JSON line per figure with --json). Exits 1 when a
 // correctness check fails (race counts, the invariant checker afterwards);
 // a missed target is flagged in the table, not an error.
@@ -48,10 +53,11 @@ import {
 } from "./lib/bench-database";
 import { measureContention, measureCpu, seedContentionData, type ContentionFigure, type CpuFigure } from "./lib/contention-figures";
 import { measureHttp, seedHttpData, startBenchServer, type RaceFigure } from "./lib/http-figures";
+import { measureMessages, seedMessageData } from "./lib/message-figures";
 import { measureOversizedBodies, type OversizedBodyFigure } from "./lib/oversized-body";
 
 const WEEKS = 6;
-const PARTS = ["generation", "http"] as const;
+const PARTS = ["generation", "http", "messages"] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -61,6 +67,7 @@ interface Options {
   contentionSeconds: number;
   contentionConnections: number;
   cpuBookings: number;
+  mailBookings: number;
   only: Set<Part>;
   json: boolean;
 }
@@ -87,6 +94,7 @@ function parseOptions(argv: string[]): Options {
       "contention-seconds": { type: "string", default: "20" },
       "contention-connections": { type: "string", default: "50" },
       "cpu-bookings": { type: "string", default: "300" },
+      "mail-bookings": { type: "string", default: "100" },
       only: { type: "string" },
       json: { type: "boolean", default: false },
     },
@@ -109,6 +117,7 @@ function parseOptions(argv: string[]): Options {
     contentionSeconds: whole("contention-seconds", values["contention-seconds"]!, 1, 600),
     contentionConnections: whole("contention-connections", values["contention-connections"]!, 2, 1_000),
     cpuBookings: whole("cpu-bookings", values["cpu-bookings"]!, 10, 10_000),
+    mailBookings: whole("mail-bookings", values["mail-bookings"]!, 1, 1_000),
     only,
     json: values.json!,
   };
@@ -442,6 +451,42 @@ async function main(argv: string[]): Promise<number> {
       const { figures: measured } = await httpFigures(database, handle!, options);
       handle = undefined;
       figures.push(...measured);
+      await reopen();
+    }
+    if (options.only.has("messages")) {
+      log(options, `messages: ${options.mailBookings} bookings one by one, each confirmed by SMTP to two people…`);
+      await ensureBuild();
+      const data = await seedMessageData(handle!, { bookings: options.mailBookings });
+      await handle!.close();
+      handle = undefined;
+      const measured = await measureMessages(database, data, { backlog: options.mailBookings });
+      figures.push(
+        {
+          figure: "mail_latency_p50_ms",
+          value: measured.latencyMs.p50,
+          unit: "ms",
+          target: null,
+          met: null,
+          detail: `from a booking's 201 to the SMTP server's acceptance of its confirmation; ${measured.delivered} messages, max ${measured.latencyMs.max} ms`,
+        },
+        { figure: "mail_latency_p95_ms", value: measured.latencyMs.p95, unit: "ms", target: null, met: null },
+        {
+          figure: "mail_confirmations_delivered",
+          value: measured.delivered - measured.backlog,
+          unit: "messages",
+          target: String(measured.bookings * 2),
+          met: measured.delivered - measured.backlog === measured.bookings * 2,
+          check: true,
+        },
+        {
+          figure: "mail_backlog_per_second",
+          value: round(measured.backlogPerSecond),
+          unit: "msg/s",
+          target: null,
+          met: null,
+          detail: `${measured.backlog} password resets asked at once, drained by one worker over SMTP on loopback`,
+        },
+      );
       await reopen();
     }
     const violations = await checkInvariants(handle!.db);
