@@ -73,7 +73,10 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
           {message.calendar ? (
             <Card>
               <h2 className="mb-2 text-lg font-semibold">Calendar invitation (invite.ics, {message.calendar.method})</h2>
-              <pre className="max-h-80 overflow-auto whitespace-pre text-xs">{message.calendar.content}</pre>
+              {/* Scrolls (long lines, many events): focusable, so a keyboard can scroll it too. */}
+              <pre tabIndex={0} className="max-h-80 overflow-auto whitespace-pre text-xs">
+                {message.calendar.content}
+              </pre>
             </Card>
           ) : null}
         </div>
