@@ -57,7 +57,7 @@ function foreignActionAnswer(): NextResponse {
 }
 
 /** The dynamic segments of the app's routes, by the segment before them ("coaches" → coachId); any other is "id". */
-const PARAM_AFTER: Record<string, string> = { coaches: "coachId" };
+const PARAM_AFTER: Record<string, string> = { coaches: "coachId", "calendar-feeds": "token" };
 
 /**
  * The name of the first path segment that is not a valid percent-encoding

@@ -64,6 +64,8 @@ export class DatabaseBusyError extends DatabaseUnavailableError {
   }
 }
 
+const UNAVAILABLE_ERROR_NAMES = new Set(["DatabaseUnavailableError", "DatabaseBusyError"]);
+
 /**
  * Whether an error means "the database is not there right now" (answered
  * 503, retried by the client) rather than a bug (500): a connection refused
@@ -77,7 +79,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const current = pending.shift();
     if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
-    if (current instanceof DatabaseUnavailableError) return true;
+    // By name too: the server process holds two copies of this module (Next's
+    // bundle, and the outbox worker's, loaded by scripts/lib/serve.ts), which
+    // share one database handle (src/db/index.ts, on globalThis). A failed open
+    // started by the worker reaches a request as the other copy's class.
+    if (current instanceof DatabaseUnavailableError || UNAVAILABLE_ERROR_NAMES.has((current as { name?: unknown }).name as string)) return true;
     const { code, message, cause, errors } = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
     if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08/.test(code))) return true;
     if (typeof message === "string" && UNREACHABLE_MESSAGE.test(message)) return true;

@@ -2,7 +2,8 @@
 // role: anonymous → 401, member and coach → 403, owner → 2xx. Also the auth
 // edges the matrix relies on: bearer and cookie sign-in for users created
 // directly in the database (as `npm run user:create` does), sign-up that can
-// never choose its role, the health check and the error shape.
+// never choose its role, the health check and the error shape. The public
+// routes answer without a session, and only to their own token.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserRole } from "@/db/schema";
 import { insertUserWithPassword, startAppServer, type AppServer } from "../helpers/app-server";
@@ -70,7 +71,12 @@ const jsonPatch = (body: unknown): RequestInit => ({
 interface ProtectedRoute {
   name: string;
   request: () => [string, RequestInit];
+  /** What the owner gets when not 200 (a creation: 201). */
+  ownerStatus?: number;
 }
+
+/** The person the owner adds through POST /api/v1/users (the other callers are refused and add nobody). */
+const added = { email: "nina@example.com", name: "Nina New", role: "member" };
 
 // Every /api/v1 route that needs a role. A new protected route belongs here.
 const protectedRoutes: ProtectedRoute[] = [
@@ -84,6 +90,13 @@ const protectedRoutes: ProtectedRoute[] = [
   { name: "GET /api/v1/reports/weekly-figures", request: () => ["/api/v1/reports/weekly-figures", { method: "GET" }] },
   // The booking window as it is: allowed for the owner, changes nothing.
   { name: "PATCH /api/v1/studio-settings", request: () => ["/api/v1/studio-settings", jsonPatch({ bookingWindowDays: 365 })] },
+  {
+    name: "POST /api/v1/users",
+    request: () => ["/api/v1/users", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(added) }],
+    ownerStatus: 201,
+  },
+  { name: "GET /api/v1/outbox", request: () => ["/api/v1/outbox", { method: "GET" }] },
+  { name: "GET /api/v1/outbox?status=failed", request: () => ["/api/v1/outbox?status=failed", { method: "GET" }] },
 ];
 
 const expected: Record<Caller, number> = { anonymous: 401, member: 403, coach: 403, owner: 200 };
@@ -98,7 +111,7 @@ describe.each(protectedRoutes)("$name", (route) => {
   it.each(["anonymous", "member", "coach", "owner"] as const)("as %s", async (caller) => {
     const [pathname, init] = route.request();
     const response = await server.request(pathname, as(caller, init));
-    expect(response.status, await explain(response)).toBe(expected[caller]);
+    expect(response.status, await explain(response)).toBe(caller === "owner" ? (route.ownerStatus ?? expected.owner) : expected[caller]);
     const body = (await response.json()) as { error?: { code: string; message: string } };
     if (expectedCode[caller]) {
       expect(body.error?.code).toBe(expectedCode[caller]);
@@ -110,8 +123,11 @@ describe.each(protectedRoutes)("$name", (route) => {
 });
 
 // Public on purpose: the health check, the API reference, better-auth's own
-// endpoints, and the cron route (which has its own secret and says 401 too).
-const PUBLIC_ROUTES = new Set(["/api/health", "/api/v1/openapi.json", "/api/auth/[...all]"]);
+// endpoints, a calendar feed (its token is the key) and the one-click
+// unsubscribe (its signed token is the only authority). The cron routes are
+// not public: they have their own secret and say 401 too, so they stay in
+// the tree's check below.
+const PUBLIC_ROUTES = new Set(["/api/health", "/api/v1/openapi.json", "/api/auth/[...all]", "/api/calendar-feeds/[token]", "/api/unsubscribe"]);
 
 /** Every route in the tree but the public ones. */
 function routeTree(): Array<{ route: string; method: string }> {
@@ -130,6 +146,24 @@ describe("every non-public route in the tree", () => {
   });
 });
 
+describe("public routes: no session needed, and none of them a way in", () => {
+  it("a calendar feed answers 404 for an unknown token, signed in or not", async () => {
+    for (const caller of ["anonymous", "owner"] as const) {
+      const response = await server.request("/api/calendar-feeds/no-such-token.ics", as(caller));
+      expect(response.status, await explain(response)).toBe(404);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    }
+  });
+
+  it("the unsubscribe link answers 404 without a valid token, and a session is no substitute", async () => {
+    for (const [caller, query] of [["anonymous", ""], ["anonymous", "?token=forged.token"], ["owner", ""], ["member", "?token=x"]] as const) {
+      const response = await server.request(`/api/unsubscribe${query}`, as(caller, { method: "POST" }));
+      expect(response.status, await explain(response)).toBe(404);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    }
+  });
+});
+
 it("signs in with a cookie session as well as a bearer token", async () => {
   const response = await signIn(people.owner.email, people.owner.password);
   expect(response.status).toBe(200);
@@ -142,8 +176,9 @@ it("signs in with a cookie session as well as a bearer token", async () => {
   const listed = await server.request("/api/v1/users", { headers: { cookie: cookie! } });
   expect(listed.status).toBe(200);
   const { users } = (await listed.json()) as { users: Array<{ email: string; role: string }> };
+  // The three above, and the person the owner added (POST /api/v1/users in the matrix).
   expect(users.map((user) => user.email).sort()).toEqual(
-    [people.coach.email, people.member.email, people.owner.email].sort(),
+    [people.coach.email, people.member.email, people.owner.email, added.email].sort(),
   );
 });
 

@@ -6,7 +6,9 @@
 // naming a field), never "internal", and not one row changed. The actions
 // that read their input's fields themselves (time off, extra hours) run as
 // runActionWith does: objectInput() first, so null or a number is
-// invalid_input naming `input`, not a TypeError.
+// invalid_input naming `input`, not a TypeError. updateMe may also succeed:
+// `{}`, a new name or no zone are the caller's own settings to change, on
+// their own row only.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
@@ -21,6 +23,9 @@ import type { DatabaseHandle } from "@/db/client";
 import { cancelRecurringBooking } from "@/server/bookings/cancel-recurring-booking";
 import { createRecurringBooking, previewRecurringBooking } from "@/server/bookings/create-recurring-booking";
 import { listRecurringBookings } from "@/server/bookings/list-recurring-bookings";
+import { updateMe } from "@/server/me/update-me";
+import { retryOutboxMessage } from "@/server/outbox/retry-outbox-message";
+import { addUser } from "@/server/users/add-user";
 import { databaseContents } from "../helpers/database-contents";
 import { ALL_WEEK, addPerson, addWeeklyRules } from "../helpers/people";
 import { createMigratedTestDatabase } from "../helpers/test-database";
@@ -92,7 +97,14 @@ const actions: Record<string, (actor: Actor | null, value: unknown) => Promise<u
     return previewBlockedSlot({ db: handle.db, actor, input: { coachId, reason, ...windowInstants(window) }, now: NOW });
   },
   updateStudioSettings: (actor: Actor | null, value: unknown) => updateStudioSettings({ db: handle.db, actor, input: value as never }),
+  // The owner's people and outbox pages, and every role's account page.
+  addUser: (actor: Actor | null, value: unknown) => addUser({ db: handle.db, actor, input: value as never, baseUrl: "http://127.0.0.1:3000" }),
+  retryOutboxMessage: (actor: Actor | null, value: unknown) => retryOutboxMessage({ db: handle.db, actor, input: value as never, now: NOW }),
+  updateMe: (actor: Actor | null, value: unknown) => updateMe({ db: handle.db, actor, input: value as never }),
 };
+
+/** The settings updateMe may change on the caller's own row: a valid one (a name, no zone) is theirs to make. */
+const OWN_SETTINGS = ["name", "locale", "timezone", "reminder", "email_digest", "updated_at"];
 
 describe("objectInput", () => {
   it.each([null, undefined, 0, "text", [], true])("refuses %j as invalid_input naming input", async (value) => {
@@ -109,8 +121,10 @@ describe.each(Object.keys(actions))("%s", (name) => {
         tried += 1;
         const result = await toActionResult(name, () => actions[name]!(actor, value));
         if (result.ok) {
-          // Only reads may succeed (a preview, a list), and then show nothing of member 1's to others.
-          expect(["previewRecurringBooking", "getMyRecurringBookings", "previewBlockedSlot"]).toContain(name);
+          // Only reads may succeed (a preview, a list), and then show nothing of member 1's to others;
+          // and the caller's own settings (updateMe: `{}`, a name, a null zone).
+          expect(["previewRecurringBooking", "getMyRecurringBookings", "previewBlockedSlot", "updateMe"]).toContain(name);
+          if (name === "updateMe") expect((result.data as { id: string }).id).toBe(actor?.id);
           if (who !== "owner") expect(JSON.stringify(result.data)).not.toContain(theirs.series);
           return;
         }
@@ -122,6 +136,15 @@ describe.each(Object.keys(actions))("%s", (name) => {
   });
 });
 
-it("wrote nothing: every row of every table is as it was", async () => {
-  expect(await databaseContents(handle)).toEqual(before);
+it("wrote nothing: every row of every table is as it was (but the callers' own settings)", async () => {
+  const callers = new Set(Object.values(people).map((person) => person.id));
+  const comparable = ({ users, ...others }: Awaited<ReturnType<typeof databaseContents>>) => ({
+    others,
+    users: users?.map((row) => {
+      const user = JSON.parse(row) as Record<string, unknown>;
+      if (!callers.has(String(user.id))) return row;
+      return JSON.stringify(Object.fromEntries(Object.entries(user).filter(([column]) => !OWN_SETTINGS.includes(column))));
+    }).sort(),
+  });
+  expect(comparable(await databaseContents(handle))).toEqual(comparable(before));
 });

@@ -3,7 +3,9 @@
 // server prints or answers, nor in plain text in the database; an expired
 // session is refused; sessions last at most better-auth's 7 days; the cron
 // secret is compared in constant time (always two SHA-256 digests through
-// timingSafeEqual). The sign-in rate limit (429) is in tests/http/role-matrix.
+// timingSafeEqual), for the delivery cron too. A calendar feed's token is
+// kept only hashed; an unsubscribe link signed with another secret is
+// refused. The sign-in rate limit (429) is in tests/http/role-matrix.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("node:crypto", async (importOriginal) => {
@@ -23,11 +25,14 @@ const PASSWORD = "pass-word-correct-horse-9";
 const answers: string[] = [];
 let own: OwnDatabaseServer;
 let token = "";
+let ownerId = "";
+/** The owner's calendar feed token: in its own answers, never in the database. */
+let feedToken = "";
 
 beforeAll(async () => {
   own = await serveOwnDatabase(
     async (handle) => {
-      await insertUserWithPassword(handle, { email: "olive@example.com", name: "Olive", role: "owner", password: PASSWORD });
+      ownerId = await insertUserWithPassword(handle, { email: "olive@example.com", name: "Olive", role: "owner", password: PASSWORD });
       const member = await addPerson(handle.db, "member");
       await addSessionToken(handle, member.id, "expiredsessiontoken", new Date(Date.now() - 60_000));
       await addSessionToken(handle, member.id, "livesessiontoken");
@@ -76,6 +81,34 @@ describe("secrets", () => {
     expect(response.status).toBe(200);
   });
 
+  it("the delivery cron too: a wrong secret, a prefix, a longer one and a session token get 401, the secret 200", async () => {
+    for (const guess of ["wrong", CRON_SECRET.slice(0, -1), `${CRON_SECRET}x`, "", "livesessiontoken"]) {
+      const response = await call("/api/cron/deliver-messages", { method: "POST", headers: { authorization: `Bearer ${guess}` } });
+      expect(response.status).toBe(401);
+    }
+    const response = await call("/api/cron/deliver-messages", { method: "GET", headers: { authorization: `Bearer ${CRON_SECRET}` } });
+    expect(response.status).toBe(200);
+  });
+
+  it("a calendar feed's token is its owner's: answered to them, served without a session, kept only hashed", async () => {
+    const response = await call("/api/v1/me/calendar-feed", { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    const { url } = (await response.json()) as { url: string };
+    const feed = new URL(url).pathname;
+    feedToken = /\/api\/calendar-feeds\/([^/]+)\.ics$/.exec(feed)![1]!;
+    expect((await call(feed)).status).toBe(200);
+    // One character off, or the token of no feed: 404, the same as a revoked feed.
+    expect((await call(feed.replace(feedToken, `${feedToken.slice(0, -1)}${feedToken.endsWith("A") ? "B" : "A"}`))).status).toBe(404);
+  });
+
+  it("an unsubscribe link signed with another secret is refused (404) and changes nothing", async () => {
+    const forged = `${Buffer.from(`${ownerId}:owner_digest`).toString("base64url")}.${"A".repeat(43)}`;
+    const response = await call(`/api/unsubscribe?token=${forged}`, { method: "POST" });
+    expect(response.status).toBe(404);
+    const me = await call("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
+    expect(((await me.json()) as { user: { emailDigest: boolean } }).user.emailDigest).toBe(true);
+  });
+
   it("compares the cron secret in constant time: two 32-byte digests, whatever the lengths", () => {
     const compare = vi.mocked(timingSafeEqual);
     compare.mockClear();
@@ -112,6 +145,9 @@ describe("secrets", () => {
       for (const answer of answers) expect(answer, `an answer shows ${secret}`).not.toContain(secret);
     }
     for (const secret of [CRON_SECRET, AUTH_SECRET, PASSWORD]) expect(rows).not.toContain(secret);
+    expect(feedToken).toHaveLength(43);
+    expect(rows, "the calendar feed token is stored in plain text").not.toContain(feedToken);
+    expect(output, "the server printed a calendar feed token").not.toContain(feedToken);
     expect(answers.length).toBeGreaterThan(8);
   });
 });

@@ -26,14 +26,18 @@ export async function retryOutboxMessage(options: {
   const { id } = parseInput(retryOutboxMessageInput, options.input);
   const now = options.now ?? new Date();
   const o = outboxMessages;
-  // The update and the worker's wake-up in one statement (writeAndNotify notifies when it returns a row).
-  const changed = await writeAndNotify(
-    options.db,
-    sql`UPDATE ${o} SET ${columnName(o.status)} = 'pending', ${columnName(o.attempts)} = 0, ${columnName(o.nextAttemptAt)} = ${now.toISOString()}::timestamptz,
-          ${columnName(o.lockedUntil)} = NULL
-        WHERE ${and(eq(o.id, id), inArray(o.status, ["failed", "pending"]))} RETURNING 1`,
-  );
-  const message = await findOutboxDetail(options.db, id);
+  // The update and the worker's wake-up in one statement (writeAndNotify notifies when it returns a row),
+  // read back in the same transaction: the notification fires on commit, so the worker cannot
+  // claim the message between the two and the answer is the message as the retry left it (pending).
+  const { changed, message } = await options.db.transaction(async (tx) => {
+    const changed = await writeAndNotify(
+      tx,
+      sql`UPDATE ${o} SET ${columnName(o.status)} = 'pending', ${columnName(o.attempts)} = 0, ${columnName(o.nextAttemptAt)} = ${now.toISOString()}::timestamptz,
+            ${columnName(o.lockedUntil)} = NULL
+          WHERE ${and(eq(o.id, id), inArray(o.status, ["failed", "pending"]))} RETURNING 1`,
+    );
+    return { changed, message: await findOutboxDetail(tx, id) };
+  });
   if (!message) throw new AppError("not_found", `No message with id ${id}`);
   if (changed === 0) throw new AppError("conflict", `The message is ${message.status}: only a failed or pending message can be retried`);
   const { text: _text, html: _html, calendar: _calendar, headers: _headers, ...view } = message;
