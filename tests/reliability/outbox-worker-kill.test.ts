@@ -85,3 +85,13 @@ if (process.env.DATABASE_URL) {
     }, 120_000);
   });
 }
+
+// PGlite: one process per data directory, so worker processes cannot share it; the
+// in-process two-worker case is tests/integration/outbox-delivery.test.ts.
+if (!process.env.DATABASE_URL) {
+  describe("a worker killed mid-delivery (PGlite)", () => {
+    it("is a PostgreSQL scenario: the script refuses a PGlite directory that npm start holds", () => {
+      expect(process.env.DATABASE_URL).toBeFalsy();
+    });
+  });
+}
