@@ -65,6 +65,8 @@ if (process.env.DATABASE_URL) {
       const exited = new Promise((resolve) => first.once("exit", resolve));
       first.kill("SIGKILL");
       await exited;
+      // Let the SMTP server see the dead worker's connections close before it answers their DATA.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
       smtp.release();
       expect(smtp.received).toHaveLength(0);
 
