@@ -16,9 +16,11 @@ import { sql } from "drizzle-orm";
 import { conflictReasons } from "../domain/conflict-reason";
 import { sessionStatuses } from "../domain/session-status";
 import { messageKinds, outboxStatuses } from "../domain/message-kind";
+import { enrolmentCancelCauses, enrolmentStatuses } from "../domain/enrolment";
 import {
   type AnyPgColumn,
   bigint,
+  bigserial,
   boolean,
   check,
   date,
@@ -208,9 +210,8 @@ export const recurringBookings = pgTable(
   "recurring_bookings",
   {
     id: id(),
-    memberId: text("member_id")
-      .notNull()
-      .references(() => users.id),
+    /** The member of a member's series; NULL for a class series (drizzle/0009). */
+    memberId: text("member_id").references(() => users.id),
     coachId: text("coach_id")
       .notNull()
       .references(() => users.id),
@@ -222,6 +223,9 @@ export const recurringBookings = pgTable(
     endDate: date("end_date", { mode: "string" }),
     /** Every N weeks, counted from start_date. */
     frequency: integer("frequency").notNull().default(1),
+    /** A class series' title and capacity; NULL for a member's series. */
+    title: text("title"),
+    capacity: integer("capacity"),
     status: recurringBookingStatus("status").notNull().default("active"),
     /**
      * The generator's high-water mark: the local date (coach's zone) of the
@@ -244,6 +248,12 @@ export const recurringBookings = pgTable(
       "recurring_bookings_dates_check",
       sql`${table.endDate} IS NULL OR ${table.endDate} >= ${table.startDate}`,
     ),
+    // A member's series (a member, no capacity) or a class series (a capacity, no member).
+    check(
+      "recurring_bookings_kind_check",
+      sql`(${table.memberId} IS NULL) = (${table.capacity} IS NOT NULL) AND (${table.title} IS NULL OR ${table.capacity} IS NOT NULL)`,
+    ),
+    check("recurring_bookings_capacity_check", sql`${table.capacity} IS NULL OR ${table.capacity} BETWEEN 2 AND 500`),
   ],
 );
 
@@ -292,6 +302,8 @@ export const trainingSessions = pgTable(
     startsAt: instant("starts_at").notNull(),
     endsAt: instant("ends_at").notNull(),
     capacity: integer("capacity").notNull().default(1),
+    /** A class's places held (confirmed, attended, no-show), kept by a trigger on class_enrolments (drizzle/0009). */
+    placesTaken: integer("places_taken").notNull().default(0),
     status: sessionStatus("status").notNull().default("scheduled"),
     cancellationReason: text("cancellation_reason"),
     cancelledAt: instant("cancelled_at"),
@@ -321,6 +333,78 @@ export const trainingSessions = pgTable(
     // Invariant 2: a series never produces the same occurrence twice. Cancelled
     // occurrences keep their row, so the generator never brings them back.
     unique("training_sessions_occurrence_unique").on(table.recurringBookingId, table.startsAt),
+    // The class timetable: classes over a range.
+    index("training_sessions_group_starts_idx").on(table.startsAt).where(sql`${table.type} = 'GROUP'`),
+    check("training_sessions_places_taken_check", sql`${table.placesTaken} >= 0`),
+  ],
+);
+
+// ── Classes: places, waitlists and standing places (drizzle/0009) ─────────
+
+export const enrolmentStatus = pgEnum("enrolment_status", enrolmentStatuses);
+export const enrolmentCancelCause = pgEnum("enrolment_cancel_cause", enrolmentCancelCauses);
+
+/** A member's place in every occurrence of a class series (a recurring_bookings row without a member). */
+export const standingPlaces = pgTable(
+  "standing_places",
+  {
+    id: id(),
+    seriesId: text("series_id")
+      .notNull()
+      .references(() => recurringBookings.id),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => users.id),
+    status: recurringBookingStatus("status").notNull().default("active"),
+    createdAt: createdAt(),
+    cancelledAt: instant("cancelled_at"),
+  },
+  (table) => [
+    uniqueIndex("standing_places_live_unique").on(table.seriesId, table.memberId).where(sql`${table.status} = 'active'`),
+    index("standing_places_member_idx").on(table.memberId),
+  ],
+);
+
+/**
+ * A member's place in one class (a GROUP training session). Invariant 8 in
+ * the database: the class's places_taken, kept by a trigger that refuses a
+ * place beyond capacity; and an exclusion constraint
+ * (class_enrolments_member_no_overlap, drizzle/0009) on confirmed places,
+ * over starts_at/ends_at — the class's, copied so that it can be indexed.
+ * The waitlist is the waitlisted rows in queue_seq order.
+ */
+export const classEnrolments = pgTable(
+  "class_enrolments",
+  {
+    id: id(),
+    classId: text("class_id")
+      .notNull()
+      .references(() => trainingSessions.id),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => users.id),
+    status: enrolmentStatus("status").notNull(),
+    startsAt: instant("starts_at").notNull(),
+    endsAt: instant("ends_at").notNull(),
+    /** Waitlist order: the order places were asked for. */
+    queueSeq: bigserial("queue_seq", { mode: "number" }).notNull(),
+    standingPlaceId: text("standing_place_id").references(() => standingPlaces.id),
+    /** The v1 booking this enrolment was upgraded from. */
+    v1BookingId: text("v1_booking_id")
+      .unique()
+      .references(() => bookings.id),
+    cancelCause: enrolmentCancelCause("cancel_cause"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+    cancelledAt: instant("cancelled_at"),
+    promotedAt: instant("promoted_at"),
+    attendanceMarkedAt: instant("attendance_marked_at"),
+  },
+  (table) => [
+    uniqueIndex("class_enrolments_live_unique").on(table.classId, table.memberId).where(sql`${table.status} IN ('confirmed', 'waitlisted')`),
+    index("class_enrolments_class_queue_idx").on(table.classId, table.queueSeq),
+    index("class_enrolments_member_starts_idx").on(table.memberId, table.startsAt),
+    check("class_enrolments_range_check", sql`${table.endsAt} > ${table.startsAt}`),
   ],
 );
 
@@ -353,9 +437,8 @@ export const sessionConflicts = pgTable(
     coachId: text("coach_id")
       .notNull()
       .references(() => users.id),
-    memberId: text("member_id")
-      .notNull()
-      .references(() => users.id),
+    /** NULL for an occurrence of a class series. */
+    memberId: text("member_id").references(() => users.id),
     startsAt: instant("starts_at").notNull(),
     endsAt: instant("ends_at").notNull(),
     reason: conflictReason("reason").notNull(),
@@ -417,11 +500,14 @@ export const studioSettings = pgTable(
     bookingWindowDays: integer("booking_window_days").notNull().default(365),
     /** When true, a member whose e-mail address is not verified may not book. */
     requireVerifiedEmail: boolean("require_verified_email").notNull().default(false),
+    /** No one is promoted from a class's waitlist later than this many minutes before it starts. */
+    waitlistCutoffMinutes: integer("waitlist_cutoff_minutes").notNull().default(120),
     updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (table) => [
     check("studio_settings_single_row_check", sql`${table.id}`),
     check("studio_settings_booking_window_days_check", sql`${table.bookingWindowDays} BETWEEN 1 AND 3650`),
+    check("studio_settings_waitlist_cutoff_minutes_check", sql`${table.waitlistCutoffMinutes} BETWEEN 0 AND 10080`),
   ],
 );
 

@@ -17,6 +17,10 @@ export const messageKinds = [
   // Unsubscribable with one click.
   "reminder",
   "owner_digest",
+  // Classes (drizzle/0009 appends them to the enum, hence after the rest).
+  "class_enrolled",
+  "class_waitlisted",
+  "class_promoted",
 ] as const;
 
 export type MessageKind = (typeof messageKinds)[number];

@@ -33,9 +33,10 @@ it("is the same on a fresh install and on an upgraded v1 database", async () => 
   expect(await describeSchema(upgraded)).toEqual(freshSchema);
 });
 
-it("has the exclusion constraints of invariant 1", () => {
+it("has the exclusion constraints of invariants 1 and 8", () => {
   const exclusions = freshSchema.constraints.filter((c) => c.type === "x");
   expect(exclusions.map((c) => c.name)).toEqual([
+    "class_enrolments_member_no_overlap",
     "training_sessions_coach_no_overlap",
     "training_sessions_member_no_overlap",
   ]);

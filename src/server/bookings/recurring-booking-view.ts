@@ -94,7 +94,8 @@ export async function selectRecurringBookingViews(
   return rows.map((row) => ({
     id: row.id,
     coach: { id: row.coachId, name: row.coachName, timezone: row.coachTimezone },
-    member: { id: row.memberId, name: row.memberName },
+    // The inner join on the member leaves class series (no member) out.
+    member: { id: row.memberId!, name: row.memberName },
     dayOfWeek: row.dayOfWeek,
     startTime: row.startTime,
     endTime: row.endTime,

@@ -2,7 +2,7 @@
 // occurrence a series could not place, why, and what became of it. The
 // series is named by its wall-clock slot (in the coach's zone, given too),
 // the occurrence by its instants (ISO UTC).
-import { aliasedTable, eq, type SQL } from "drizzle-orm";
+import { aliasedTable, eq, sql, type SQL } from "drizzle-orm";
 import type { DatabaseOrTransaction } from "@/db";
 import { z } from "zod";
 import { coachSettings, conflictStatus, recurringBookings, sessionConflicts, users } from "@/db/schema";
@@ -12,8 +12,14 @@ import { effectiveCoachTimeZone } from "../coaches/find-coach";
 export const conflictViewSchema = z
   .strictObject({
     id: recordId,
-    series: z.strictObject({ id: recordId, dayOfWeek, startTime: wallClockTime, endTime: wallClockTime }),
-    member: memberRef,
+    series: z.strictObject({
+      id: recordId,
+      dayOfWeek,
+      startTime: wallClockTime,
+      endTime: wallClockTime,
+      title: z.string().nullable().describe("A class series' title; null for a member's series."),
+    }),
+    member: memberRef.nullable().describe("The member of the series; null for a class series."),
     coach: coachRef,
     startsAt: instant,
     endsAt: instant,
@@ -42,8 +48,10 @@ export async function selectConflictViews(db: DatabaseOrTransaction, where: SQL 
       dayOfWeek: recurringBookings.dayOfWeek,
       startTime: recurringBookings.startTime,
       endTime: recurringBookings.endTime,
+      title: recurringBookings.title,
       memberId: sessionConflicts.memberId,
-      memberName: member.name,
+      // A subquery, not a left join: drizzle types a left join of a second alias of users as never.
+      memberName: sql<string | null>`(SELECT ${member.name} FROM ${users} ${member} WHERE ${member.id} = ${sessionConflicts.memberId})`,
       coachId: sessionConflicts.coachId,
       coachName: coach.name,
       coachTimezone: effectiveCoachTimeZone(),
@@ -58,14 +66,13 @@ export async function selectConflictViews(db: DatabaseOrTransaction, where: SQL 
     .from(sessionConflicts)
     .innerJoin(recurringBookings, eq(recurringBookings.id, sessionConflicts.recurringBookingId))
     .innerJoin(coach, eq(coach.id, sessionConflicts.coachId))
-    .innerJoin(member, eq(member.id, sessionConflicts.memberId))
     .leftJoin(coachSettings, eq(coachSettings.coachId, sessionConflicts.coachId))
     .where(where)
     .orderBy(sessionConflicts.startsAt, sessionConflicts.id);
-  return rows.map((row) => ({
+  return rows.map((row): ConflictView => ({
     id: row.id,
-    series: { id: row.seriesId, dayOfWeek: row.dayOfWeek, startTime: row.startTime, endTime: row.endTime },
-    member: { id: row.memberId, name: row.memberName },
+    series: { id: row.seriesId, dayOfWeek: row.dayOfWeek, startTime: row.startTime, endTime: row.endTime, title: row.title },
+    member: row.memberId === null ? null : { id: row.memberId, name: row.memberName ?? "" },
     coach: { id: row.coachId, name: row.coachName, timezone: row.coachTimezone },
     startsAt: new Date(row.startsAt).toISOString(),
     endsAt: new Date(row.endsAt).toISOString(),

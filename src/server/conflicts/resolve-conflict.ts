@@ -76,6 +76,8 @@ export async function resolveConflict(options: {
         status: sessionConflicts.status,
         resolution: sessionConflicts.resolution,
         seriesStatus: recurringBookings.status,
+        title: recurringBookings.title,
+        capacity: recurringBookings.capacity,
       })
       .from(sessionConflicts)
       .innerJoin(recurringBookings, eq(recurringBookings.id, sessionConflicts.recurringBookingId))
@@ -109,7 +111,10 @@ export async function resolveConflict(options: {
 
 interface OpenConflict {
   coachId: string;
-  memberId: string;
+  /** NULL for an occurrence of a class series. */
+  memberId: string | null;
+  title: string | null;
+  capacity: number | null;
   recurringBookingId: string;
   startsAt: Date;
   endsAt: Date;
@@ -137,7 +142,8 @@ async function place(tx: DatabaseOrTransaction, conflict: OpenConflict, now: Dat
     startsAt,
     endsAt,
   });
-  if (problem) throw stillConflicting(problem);
+  // A class is the coach's own time: only time off stands in its way, not the hours members book in.
+  if (problem && !(conflict.memberId === null && problem === "outside_availability")) throw stillConflicting(problem);
 
   let id: string;
   try {
@@ -147,6 +153,7 @@ async function place(tx: DatabaseOrTransaction, conflict: OpenConflict, now: Dat
       recurringBookingId: conflict.recurringBookingId,
       startsAt,
       endsAt,
+      ...(conflict.capacity === null ? {} : { type: "GROUP" as const, title: conflict.title, capacity: conflict.capacity }),
     });
   } catch (error) {
     const busy = overlapReason(error);

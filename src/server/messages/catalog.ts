@@ -50,6 +50,10 @@ export interface Catalog {
   occurrence_conflict: { subject(when: string): string; intro: string; action: string };
   conflict_resolved: { subject(when: string): string; placed: string; dismissed: string };
   reminder: { subject(when: string, lead: string): string; intro(lead: string): string; lead: { "2h": string; "24h": string } };
+  classWith(title: string, coach: string): string;
+  class_enrolled: { subject(title: string, when: string): string; intro(title: string): string; action: string };
+  class_waitlisted: { subject(title: string, when: string): string; intro(title: string, position: number): string; promise(hours: string): string; action: string };
+  class_promoted: { subject(title: string, when: string): string; intro(title: string): string; action: string };
   owner_digest: {
     subject(date: string): string;
     intro(date: string): string;
@@ -157,6 +161,23 @@ const en: Catalog = {
     intro: (lead) => `Your session starts ${lead}.`,
     lead: { "2h": "in 2 hours", "24h": "tomorrow" },
   },
+  classWith: (title, coach) => `${title} with ${coach}`,
+  class_enrolled: {
+    subject: (title, when) => `Place confirmed: ${title}, ${when}`,
+    intro: (title) => `You have a place in ${title}.`,
+    action: "See my classes",
+  },
+  class_waitlisted: {
+    subject: (title, when) => `Waitlist: ${title}, ${when}`,
+    intro: (title, position) => `${title} is full: you are number ${position} on the waitlist.`,
+    promise: (hours) => `If a place frees up until ${hours} before the class, it goes to the first on the waitlist and we tell you at once.`,
+    action: "See my classes",
+  },
+  class_promoted: {
+    subject: (title, when) => `A place freed up: ${title}, ${when}`,
+    intro: (title) => `A place freed up and it is yours: you now have a place in ${title}.`,
+    action: "See my classes",
+  },
   owner_digest: {
     subject: (date) => `Coachbook daily digest, ${date}`,
     intro: (date) => `What happened on ${date}:`,
@@ -262,6 +283,23 @@ const fr: Catalog = {
     subject: (when, lead) => `Rappel (${lead}) : ${when}`,
     intro: (lead) => `Votre séance commence ${lead}.`,
     lead: { "2h": "dans 2 heures", "24h": "demain" },
+  },
+  classWith: (title, coach) => `${title} avec ${coach}`,
+  class_enrolled: {
+    subject: (title, when) => `Place confirmée : ${title}, ${when}`,
+    intro: (title) => `Vous avez une place au cours ${title}.`,
+    action: "Voir mes cours",
+  },
+  class_waitlisted: {
+    subject: (title, when) => `Liste d'attente : ${title}, ${when}`,
+    intro: (title, position) => `Le cours ${title} est complet : vous êtes n° ${position} sur la liste d'attente.`,
+    promise: (hours) => `Si une place se libère jusqu'à ${hours} avant le cours, elle revient au premier de la liste et nous vous prévenons aussitôt.`,
+    action: "Voir mes cours",
+  },
+  class_promoted: {
+    subject: (title, when) => `Une place s'est libérée : ${title}, ${when}`,
+    intro: (title) => `Une place s'est libérée et elle est pour vous : vous avez une place au cours ${title}.`,
+    action: "Voir mes cours",
   },
   owner_digest: {
     subject: (date) => `Résumé quotidien Coachbook, ${date}`,

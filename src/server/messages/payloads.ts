@@ -15,6 +15,17 @@ export interface SessionSnapshot {
   memberId: string | null;
   memberName: string | null;
   recurringBookingId: string | null;
+  /** A class's title (a class has no member); absent or null for a one-to-one session. */
+  title?: string | null;
+}
+
+/** class_enrolled, class_waitlisted, class_promoted: the class, and the recipient's place in it. */
+export interface ClassPlacePayload {
+  session: SessionSnapshot;
+  enrolment: { id: string; status: "confirmed" | "waitlisted"; position: number | null };
+  /** Minutes before the class after which nobody is promoted (the studio's setting when written). */
+  cutoffMinutes: number;
+  by: ChangedBy | null;
 }
 
 export interface ChangedBy {

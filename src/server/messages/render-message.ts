@@ -9,6 +9,7 @@ import { catalogFor, type Catalog } from "./catalog";
 import type { UnsubscribeLinks } from "./unsubscribe-token";
 import type {
   ChangedBy,
+  ClassPlacePayload,
   ConflictPayload,
   DatedSession,
   DigestPayload,
@@ -227,6 +228,29 @@ function bodyOf(kind: MessageKind, payload: unknown, view: MessageView): Body {
         calendar: { method: "REQUEST", events: [view.event(session, "scheduled")] },
       };
     }
+    case "class_enrolled":
+    case "class_promoted": {
+      const { session } = payload as ClassPlacePayload;
+      const c = kind === "class_enrolled" ? t.class_enrolled : t.class_promoted;
+      const title = session.title ?? "";
+      return {
+        subject: c.subject(title, view.sessionShort(session)),
+        paragraphs: [c.intro(title), ...view.sessionLines(session)],
+        action: { label: c.action, url: view.link("/member/classes") },
+        calendar: { method: "REQUEST", events: [view.event(session, "scheduled")] },
+      };
+    }
+    case "class_waitlisted": {
+      const { session, enrolment, cutoffMinutes } = payload as ClassPlacePayload;
+      const c = t.class_waitlisted;
+      const title = session.title ?? "";
+      const hours = cutoffMinutes % 60 === 0 ? `${cutoffMinutes / 60} h` : `${cutoffMinutes} min`;
+      return {
+        subject: c.subject(title, view.sessionShort(session)),
+        paragraphs: [c.intro(title, enrolment.position ?? 1), ...view.sessionLines(session), c.promise(hours)],
+        action: { label: c.action, url: view.link("/member/classes") },
+      };
+    }
     case "owner_digest": {
       const p = payload as DigestPayload;
       const c = t.owner_digest;
@@ -297,8 +321,11 @@ class MessageView {
   }
 
   sessionLines(session: SessionSnapshot): string[] {
+    const when = `${this.t.when}: ${this.range(session.startsAt, session.endsAt, session.coachZone, this.isCoach(session))}`;
+    // A class: its title, and its coach for the members.
+    if (session.title) return [when, this.isCoach(session) ? session.title : this.t.classWith(session.title, session.coachName)];
     const other = this.isCoach(session) ? (session.memberName ?? "") : session.coachName;
-    return [`${this.t.when}: ${this.range(session.startsAt, session.endsAt, session.coachZone, this.isCoach(session))}`, `${this.t.with}: ${other}`];
+    return [when, `${this.t.with}: ${other}`];
   }
 
   otherParty(series: SeriesSnapshot): string {
@@ -345,7 +372,7 @@ class MessageView {
       start: new Date(session.startsAt),
       end: new Date(session.endsAt),
       stamp: this.stamp,
-      summary: this.t.sessionWith(other),
+      summary: session.title ? (this.isCoach(session) ? session.title : this.t.classWith(session.title, session.coachName)) : this.t.sessionWith(other),
       status: status === "cancelled" ? "CANCELLED" : "CONFIRMED",
       organizer: this.context.from,
       attendees: [{ name: this.recipient.name, email: this.recipient.email }],

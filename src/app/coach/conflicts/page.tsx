@@ -46,7 +46,7 @@ export default async function ConflictsPage() {
               <ConflictSummary conflict={conflict} zone={zone} />
               <ConflictActions
                 id={conflict.id}
-                summary={`${conflict.member.name}, ${formatSessionTime(conflict.startsAt, conflict.endsAt, zone)}`}
+                summary={`${conflict.member?.name ?? conflict.series.title ?? ""}, ${formatSessionTime(conflict.startsAt, conflict.endsAt, zone)}`}
                 canRetry={new Date(conflict.startsAt).getTime() > now}
               />
             </Card>
@@ -82,7 +82,7 @@ function ConflictSummary({ conflict, zone }: { conflict: ConflictView; zone: str
         <SessionTime startsAt={conflict.startsAt} endsAt={conflict.endsAt} zone={zone} coachZone={coachZone} className="font-semibold" />
         {conflict.status === "open" && <Badge className="bg-amber-50 text-amber-900 ring-amber-200">Not booked</Badge>}
       </p>
-      <p className="mt-1 text-sm text-slate-800">{conflict.member.name}</p>
+      <p className="mt-1 text-sm text-slate-800">{conflict.member?.name ?? conflict.series.title}</p>
       <p className="text-sm text-slate-600">
         Weekly series: {DAY_NAMES[series.dayOfWeek]}s {series.startTime}–{series.endTime} ({zoneName(coachZone)})
       </p>
