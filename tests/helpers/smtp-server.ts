@@ -2,7 +2,9 @@
 // loopback port: what the worker sends arrives here over SMTP, parsed with
 // mailparser. `refuse` answers a recipient with an SMTP error (4xx: try
 // later; 5xx: never); `stall` holds a message's DATA unanswered until
-// released, as a slow or dying server would.
+// released, as a slow or dying server would. `openSessions` and
+// `waitUntilClosed` say when the server has seen a client's connections
+// close (a killed client's, before its held DATA is released).
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -21,6 +23,10 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** How many DATA commands began (accepted or not). */
   dataStarted(): number;
+  /** The ids of the sessions connected now (the server has not seen them close). */
+  openSessions(): string[];
+  /** Waits (polling, at most timeoutMs) until the server has seen each of these sessions close. */
+  waitUntilClosed(sessionIds: readonly string[], timeoutMs?: number): Promise<void>;
   /** Holds every DATA from now on until release(). */
   stall(): void;
   release(): void;
@@ -38,9 +44,16 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
 
   // A client that hung up before the 250 has not delivered its message: it is dropped.
   const closed = new Set<string>();
+  const open = new Set<string>();
   const server = new SMTPServer({
+    onConnect(session, callback) {
+      // A socket may close before its greeting: onClose has then already run.
+      if (!closed.has(session.id)) open.add(session.id);
+      callback();
+    },
     onClose(session) {
       closed.add(session.id);
+      open.delete(session.id);
     },
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -76,6 +89,16 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     port,
     received,
     dataStarted: () => started,
+    openSessions: () => [...open],
+    async waitUntilClosed(sessionIds, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const stillOpen = sessionIds.filter((id) => !closed.has(id));
+        if (stillOpen.length === 0) return;
+        if (Date.now() > deadline) throw new Error(`SMTP: ${stillOpen.length} of ${sessionIds.length} connections still open after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     stall() {
       stalled = new Promise((resolve) => (releaseStall = resolve));
     },
