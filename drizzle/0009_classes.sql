@@ -149,12 +149,12 @@ ALTER TABLE "class_enrolments" ADD CONSTRAINT "class_enrolments_member_no_overla
 --    never refused), and take no new one until they are under it.
 CREATE FUNCTION class_places_count() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  delta integer := 0;
+  held_before boolean := TG_OP <> 'INSERT' AND OLD.status IN ('confirmed', 'attended', 'no_show');
+  held_after boolean := TG_OP <> 'DELETE' AND NEW.status IN ('confirmed', 'attended', 'no_show');
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status IN ('confirmed', 'attended', 'no_show') THEN
+  IF held_before AND NOT held_after THEN
     UPDATE training_sessions SET places_taken = places_taken - 1 WHERE id = OLD.class_id;
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.status IN ('confirmed', 'attended', 'no_show') THEN
+  ELSIF held_after AND NOT held_before THEN
     UPDATE training_sessions SET places_taken = places_taken + 1
     WHERE id = NEW.class_id AND places_taken < capacity;
     IF NOT FOUND THEN

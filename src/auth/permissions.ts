@@ -35,6 +35,12 @@ export const permissions = {
   "api-keys:manage": ["owner", "coach", "member"],
   /** See every message the product sent or will send, and retry a failed one. */
   "outbox:manage": ["owner"],
+  /** The class timetable: everyone signed in. */
+  "classes:read": ["owner", "coach", "member"],
+  /** Schedule and cancel classes and class series, see rosters, mark attendance: a coach their own, the owner any coach's. */
+  "classes:manage": ["owner", "coach"],
+  /** Take or give up a place: a member their own; the class's coach or the owner for a member. */
+  "classes:enrol": ["owner", "coach", "member"],
   /** Read and change one's own account: name, message settings, calendar feed. */
   "account:manage": ["owner", "coach", "member"],
 } as const satisfies Record<string, readonly UserRole[]>;

@@ -33,6 +33,7 @@ import { coveredByAvailability } from "../availability/availability-sql";
 import { effectiveCoachTimeZone, type CoachRecord } from "../coaches/find-coach";
 import { businessTimeZone } from "../config";
 import { OUTBOX_CHANNEL } from "../messages/enqueue";
+import { memberInClass } from "../classes/class-sql";
 
 /** The longest a booking waits for a lock (a booking of the same hour, a change to the coach's week) before it answers 409 "try again". */
 export const BOOKING_LOCK_TIMEOUT_MS = 500;
@@ -81,8 +82,11 @@ const t = alias(trainingSessions, "t");
 const overlaps = sql`${sessionRange(t)} && tstzrange(${p.startsAt}, ${p.endsAt}, '[)')`;
 const coachBusy = sql`(SELECT bool_or(${t.memberId} IS NOT DISTINCT FROM ${p.member}) FROM ${trainingSessions} ${t}
          WHERE ${sessionOf(t, "coachId", p.coach)} AND ${onLiveCalendar(t)} AND ${overlaps})`;
-const memberBusy = sql`EXISTS (SELECT 1 FROM ${trainingSessions} ${t}
-         WHERE ${sessionOf(t, "memberId", p.member)} AND ${onLiveCalendar(t)} AND ${overlaps})`;
+// A confirmed class place counts too (no constraint spans the two tables:
+// the hour locks below make a booking and an enrolment of one member queue).
+const inClass = memberInClass(p.member, p.startsAt, p.endsAt);
+const memberBusy = sql`(EXISTS (SELECT 1 FROM ${trainingSessions} ${t}
+         WHERE ${sessionOf(t, "memberId", p.member)} AND ${onLiveCalendar(t)} AND ${overlaps}) OR ${inClass})`;
 
 interface ProblemColumns {
   blocked: boolean;
@@ -158,7 +162,7 @@ export async function lockBookingTime(tx: DatabaseOrTransaction, time: BookingTi
   await lockTime(tx, { ...values(time), ...timeouts });
 }
 
-export type WriteOutcome = { status: string } | { problem: "blocked" | "outside_availability" };
+export type WriteOutcome = { status: string } | { problem: "blocked" | "outside_availability" | "member_busy" };
 
 /**
  * lockBookingTime() then insertOneTimeBooking(), as one transaction. On a
@@ -195,13 +199,13 @@ export async function writeOneTimeBooking(
   }
 }
 
-type InsertedRow = { blocked: boolean; covered: boolean; status: string | null };
+type InsertedRow = { blocked: boolean; covered: boolean; in_class: boolean; status: string | null };
 const ts = trainingSessions;
-const insertQuery = sql`WITH fit AS (SELECT ${blocked} AS blocked, ${covered} AS covered),
+const insertQuery = sql`WITH fit AS (SELECT ${blocked} AS blocked, ${covered} AS covered, ${inClass} AS in_class),
       booking AS (
         INSERT INTO ${bookings} (${columnNames(bookings.id, bookings.memberId, bookings.sessionId, bookings.createdAt)})
         SELECT ${sql.placeholder("bookingId")}::text, ${p.member}, ${sql.placeholder("sessionId")}::text, ${sql.placeholder("now")}::timestamptz
-        FROM fit WHERE fit.covered AND NOT fit.blocked
+        FROM fit WHERE fit.covered AND NOT fit.blocked AND NOT fit.in_class
         RETURNING ${columnName(bookings.status)}),
       session AS (
         INSERT INTO ${ts} (${columnNames(ts.id, ts.coachId, ts.memberId, ts.oneTimeBookingId, ts.startsAt, ts.endsAt, ts.createdAt, ts.updatedAt)})
@@ -221,7 +225,7 @@ const insertQuery = sql`WITH fit AS (SELECT ${blocked} AS blocked, ${covered} AS
                  'by', ${sql.placeholder("by")}::jsonb, 'cause', nullif(${sql.placeholder("cause")}::text, ''), 'reason', NULL)
         FROM session CROSS JOIN (VALUES (${p.coach}), (${p.member})) AS recipient(id)
         RETURNING 1)
-      SELECT fit.blocked, fit.covered, (SELECT status::text FROM booking) AS status, (SELECT count(*) FROM session) AS placed,
+      SELECT fit.blocked, fit.covered, fit.in_class, (SELECT status::text FROM booking) AS status, (SELECT count(*) FROM session) AS placed,
              (SELECT count(*) FROM notice WHERE pg_notify(${OUTBOX_CHANNEL}, '') IS NOT NULL) AS notified FROM fit`;
 const insertBooking = preparedSelect<InsertedRow>("booking_time_insert", insertQuery);
 const lockAndInsert = [inlinedSql(lockQuery), inlinedSql(insertQuery)] as const;
@@ -248,6 +252,7 @@ export async function insertOneTimeBooking(
 function outcome(row: InsertedRow): WriteOutcome {
   if (row.blocked) return { problem: "blocked" };
   if (!row.covered) return { problem: "outside_availability" };
+  if (row.in_class) return { problem: "member_busy" };
   return { status: row.status! };
 }
 

@@ -46,7 +46,8 @@ export async function cancelRecurringBooking(options: {
       .where(eq(recurringBookings.id, input.recurringBookingId))
       .for("update");
     // Someone else's series is "not found": no hint that it exists.
-    if (!series || !isInBookingScope(actor, series)) {
+    // A class series is cancelled by classes/cancel-class-series.ts.
+    if (!series || series.memberId === null || !isInBookingScope(actor, series)) {
       throw new AppError("not_found", `No recurring booking ${input.recurringBookingId}`);
     }
     if (series.status === "cancelled") throw new AppError("conflict", "This recurring booking is already cancelled");

@@ -27,9 +27,11 @@ export function conflictMessages(recorded: SQL, businessZone: string, kind: "occ
                'memberId', r.member_id, 'memberName', ${member.name}, 'recurringBookingId', r.recurring_booking_id)) || ${extra}
       FROM ${recorded} r
       JOIN ${users} ${coach} ON ${coach.id} = r.coach_id
-      JOIN ${users} ${member} ON ${member.id} = r.member_id
+      LEFT JOIN ${users} ${member} ON ${member.id} = r.member_id
       LEFT JOIN ${coachSettings} ${cs} ON ${cs.coachId} = r.coach_id
       CROSS JOIN LATERAL (VALUES (r.member_id), (r.coach_id)) AS recipient(id)
+      -- a class series has no member: its coach alone is told
+      WHERE recipient.id IS NOT NULL
       RETURNING 1`;
 }
 

@@ -21,6 +21,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { effectiveCoachTimeZone } from "../coaches/find-coach";
 import { coveredByAvailability } from "../availability/availability-sql";
 import { conflictMessages } from "../messages/conflict-messages";
+import { memberInClass } from "../classes/class-sql";
+import { fillStandingPlaces } from "../classes/fill-standing-places";
 
 export interface OccurrenceWindow {
   /** Occurrences that start after this instant… */
@@ -154,7 +156,7 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
              -- the series is materialised beyond that
              greatest(w.window_date, coalesce(w.next_occurrence_on, w.window_date)) AS from_date
       FROM (
-        SELECT ${rb.id}, ${rb.coachId}, ${rb.memberId}, ${rb.startTime}, ${rb.endTime}, ${rb.frequency},
+        SELECT ${rb.id}, ${rb.coachId}, ${rb.memberId}, ${rb.startTime}, ${rb.endTime}, ${rb.frequency}, ${rb.title}, ${rb.capacity},
                ${rb.createdAt}, ${rb.endDate}, ${rb.nextOccurrenceOn},
                ${seriesZone(window.businessTimeZone)} AS zone,
                f.first_date + 7 * ${rb.frequency}
@@ -169,7 +171,10 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
     ),
     candidates AS (
       SELECT s.id AS recurring_booking_id, s.coach_id, s.member_id, s.created_at, s.zone, s.frequency, o.local_date,
-             i.starts_at, i.ends_at
+             i.starts_at, i.ends_at,
+             -- a class series (no member) places classes
+             (CASE WHEN s.capacity IS NULL THEN 'ONE_TO_ONE' ELSE 'GROUP' END)::session_type AS type, s.title,
+             coalesce(s.capacity, 1) AS capacity
       FROM series s
       CROSS JOIN LATERAL (
         SELECT d::date AS local_date
@@ -211,7 +216,8 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
         WHEN EXISTS (SELECT 1 FROM ${blockedSlots} ${b}
                      WHERE ${b.coachId} = f.coach_id AND ${b.startsAt} < f.ends_at AND ${b.endsAt} > f.starts_at)
           THEN 'blocked'
-        WHEN NOT ${coveredByAvailability({
+        -- a class is the coach's own choice of time: only members' series keep to the weekly hours
+        WHEN f.member_id IS NOT NULL AND NOT ${coveredByAvailability({
           coachId: sql`f.coach_id`,
           localDate: sql`f.local_date`,
           zone: sql`f.zone`,
@@ -221,6 +227,8 @@ function checkedOccurrences(window: OccurrenceWindow, busyChecks = true): SQL {
           THEN 'outside_availability'
         ${busyChecks ? sql`WHEN ${overlapsSession("f", "coachId")} THEN 'coach_busy'
         WHEN ${overlapsSession("f", "memberId")} THEN 'member_busy'` : sql``}
+        -- a member's confirmed class place: no constraint spans the two tables, so always checked
+        WHEN f.member_id IS NOT NULL AND ${memberInClass(sql`f.member_id`, sql`f.starts_at`, sql`f.ends_at`)} THEN 'member_busy'
       END)::conflict_reason AS reason
       FROM fresh f
     )`;
@@ -248,8 +256,8 @@ export async function planOccurrences(db: DatabaseOrTransaction, window: Occurre
 
 // What a placed occurrence inserts (read from `checked` by the same names), returns, and what a conflict records.
 const ts = trainingSessions;
-const placedColumns = columnNames(ts.coachId, ts.memberId, ts.recurringBookingId, ts.startsAt, ts.endsAt);
-const returnedColumns = columnNames(ts.recurringBookingId, ts.coachId, ts.memberId, ts.startsAt, ts.endsAt);
+const placedColumns = columnNames(ts.coachId, ts.memberId, ts.recurringBookingId, ts.startsAt, ts.endsAt, ts.type, ts.title, ts.capacity);
+const returnedColumns = columnNames(ts.id, ts.recurringBookingId, ts.coachId, ts.memberId, ts.startsAt, ts.endsAt, ts.type, ts.capacity);
 const sc = sessionConflicts;
 const recordedColumns = columnNames(
   sc.recurringBookingId, sc.coachId, sc.memberId, sc.startsAt, sc.endsAt, sc.reason, sc.status, sc.resolution, sc.detectedAt, sc.resolvedAt,
@@ -301,7 +309,7 @@ export async function placeOccurrences(
 ): Promise<{ created: number; conflicts: number }> {
   const now = options.now.toISOString();
   const resolvedAt = options.conflictStatus === "resolved" ? now : null;
-  const result = await selectRows<{ created: number; conflicts: number }>(db, sql`${checkedOccurrences(window, options.busyChecks ?? true)},
+  const result = await selectRows<{ created: number; conflicts: number; classes: string[] }>(db, sql`${checkedOccurrences(window, options.busyChecks ?? true)},
     -- Do fitting occurrences of this batch overlap each other (one coach or
     -- one member)? Rare: creation checks every occurrence up to the horizon.
     arbitration AS (
@@ -313,7 +321,7 @@ export async function placeOccurrences(
         OR EXISTS (SELECT 1 FROM (
              SELECT starts_at, max(ends_at) OVER (PARTITION BY member_id ORDER BY starts_at, ends_at
                                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_end
-             FROM checked WHERE reason IS NULL) o WHERE o.before_end > o.starts_at) AS needed
+             FROM checked WHERE reason IS NULL AND member_id IS NOT NULL) o WHERE o.before_end > o.starts_at) AS needed
     ),
     -- The fast path: a plain INSERT, as cheap as the database allows. A
     -- booking committed since the checks makes it fail with 23P01; the
@@ -372,8 +380,12 @@ export async function placeOccurrences(
         AND (${rb.nextOccurrenceOn} IS NULL OR ${rb.nextOccurrenceOn} < n.next_on)
       RETURNING 1
     )
-    SELECT (SELECT count(*) FROM placed)::int AS created, (SELECT count(*) FROM recorded)::int AS conflicts`);
+    SELECT (SELECT count(*) FROM placed)::int AS created, (SELECT count(*) FROM recorded)::int AS conflicts,
+           (SELECT coalesce(array_agg(id), '{}') FROM placed WHERE type = 'GROUP') AS classes`);
   // The worker polls; a run's conflict messages need no wake-up of their own.
   const row = result[0]!;
+  // Placed classes take their series' standing places (a statement of its
+  // own: the places and their messages must see the classes).
+  if (row.classes.length > 0) await fillStandingPlaces(db, row.classes, options.now);
   return { created: Number(row.created), conflicts: Number(row.conflicts) };
 }

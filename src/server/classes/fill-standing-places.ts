@@ -1,0 +1,35 @@
+// Classes placed by the generator (or when a series is created) take their
+// series' standing places, set-based: confirmed in the order the standing
+// places were taken, up to the capacity; the rest waitlisted, and told. A
+// member who holds something else at that time is left out of that class.
+// ON CONFLICT DO NOTHING (no target) also covers the exclusion constraint
+// on confirmed places, so two standing places of one member that overlap
+// never fail a run: the first wins.
+import { sql } from "drizzle-orm";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { classEnrolments, standingPlaces, trainingSessions } from "@/db/schema";
+import { enqueueClassPlaceMessages } from "../messages/class-messages";
+import { memberBusy, waitlistCutoffMinutes } from "./class-sql";
+
+export async function fillStandingPlaces(db: DatabaseOrTransaction, classIds: readonly string[], now: Date): Promise<number> {
+  const ids = sql.join(classIds.map((id) => sql`${id}`), sql`, `);
+  const rows = await selectRows<{ id: string; status: string }>(
+    db,
+    sql`INSERT INTO ${classEnrolments} (class_id, member_id, status, starts_at, ends_at, standing_place_id, created_at, updated_at)
+        SELECT p.id, sp.member_id,
+               (CASE WHEN p.places_taken + row_number() OVER (PARTITION BY p.id ORDER BY sp.created_at, sp.id) <= p.capacity
+                     THEN 'confirmed' ELSE 'waitlisted' END)::enrolment_status,
+               p.starts_at, p.ends_at, sp.id, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+        FROM ${trainingSessions} p
+        JOIN ${standingPlaces} sp ON sp.series_id = p.recurring_booking_id AND sp.status = 'active'
+        WHERE p.id IN (${ids}) AND p.type = 'GROUP' AND p.status = 'scheduled'
+          AND NOT EXISTS (SELECT 1 FROM ${classEnrolments} x WHERE x.class_id = p.id AND x.member_id = sp.member_id AND x.status IN ('confirmed', 'waitlisted'))
+          AND NOT ${memberBusy(sql`sp.member_id`, sql`p.starts_at`, sql`p.ends_at`, sql`p.id`)}
+        ORDER BY p.id, sp.created_at, sp.id
+        ON CONFLICT DO NOTHING
+        RETURNING id, status::text AS status`,
+  );
+  const waitlisted = rows.filter((row) => row.status === "waitlisted").map((row) => row.id);
+  if (waitlisted.length > 0) await enqueueClassPlaceMessages(db, waitlisted, { cutoffMinutes: await waitlistCutoffMinutes(db), by: null });
+  return rows.length;
+}
