@@ -14,8 +14,7 @@ import {
   trainingSessions,
   users,
   weeklyAvailability,
-  type UserRole,
-} from "@/db/schema";
+  type UserRole, classEnrolments, standingPlaces } from "@/db/schema";
 
 let counter = 0;
 
@@ -84,6 +83,8 @@ export async function addSeries(
  * an empty business on its file's database.
  */
 export async function clearBusinessData(db: DatabaseOrTransaction): Promise<void> {
+  await db.delete(classEnrolments);
+  await db.delete(standingPlaces);
   await db.delete(sessionConflicts);
   // bookings and training_sessions refer to each other.
   await db.update(bookings).set({ sessionId: null });
