@@ -2,8 +2,9 @@
 // weekly availability, three members, all able to sign in at once with the
 // fixed credentials below (listed in the README), and a few bookings made
 // through the real use cases (a weekly series, a fortnightly one, a one-time
-// session) so every page has something to show. Seeds only an empty users
-// table, so it never touches a real business's data.
+// session, a weekly class with standing places and a full one-off class) so
+// every page has something to show. Seeds only an empty users table, so it
+// never touches a real business's data.
 import { eq, sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import type { Actor } from "@/auth/actor";
@@ -12,6 +13,10 @@ import { firstOccurrenceDate } from "@/domain/recurrence";
 import { instantToWallClock, wallClockToInstant } from "@/domain/time";
 import { createOneTimeBooking } from "@/server/bookings/create-one-time-booking";
 import { createRecurringBooking } from "@/server/bookings/create-recurring-booking";
+import { createClass } from "@/server/classes/create-class";
+import { createClassSeries } from "@/server/classes/create-class-series";
+import { createStandingPlace } from "@/server/classes/create-standing-place";
+import { enrolInClass } from "@/server/classes/enrol-in-class";
 import { businessTimeZone, sessionHorizonWeeks } from "@/server/config";
 import { generateSessions } from "@/server/sessions/generate-sessions";
 import { createUser } from "@/server/users/create-user";
@@ -100,6 +105,7 @@ export async function seedDemoData(db: DatabaseOrTransaction, options: { now?: D
       byEmail.set(account.email, { id: user.id, role: account.role, email: account.email, name: account.name });
     }
     await seedDemoBookings(tx, (email) => byEmail.get(email)!, now);
+    await seedDemoClasses(tx, (email) => byEmail.get(email)!, now);
     return true;
   });
   // The real nightly job, once: past sessions become completed and every
@@ -176,5 +182,66 @@ async function seedDemoBookings(tx: DatabaseOrTransaction, person: (email: strin
       // Booked the week before it happens.
       now: new Date(wallClockToInstant(friday, "14:00", "Europe/Paris").getTime() - 7 * 86_400_000),
     });
+  }
+}
+
+/** The demo's classes, both Camille's (Paris), for the pages and the browser tests. */
+export const DEMO_CLASSES = {
+  /** Every Wednesday 18:30–19:30 Paris, 8 places, scheduled three weeks ago: Alex and Sam hold standing places. */
+  weekly: { title: "Evening mobility", dayOfWeek: 3, startTime: "18:30", endTime: "19:30", capacity: 8 },
+  /** Next week's Saturday 10:00–11:00 Paris, 2 places, both taken (Alex, Sam): full, so a member meets the waitlist. */
+  oneOff: { title: "Saturday bootcamp", startTime: "10:00", endTime: "11:00", capacity: 2 },
+} as const;
+
+/**
+ * The date of the one-off demo class: the Saturday of the Monday-based week
+ * after `now`'s in Paris (6 to 12 days ahead, never today), so it is ahead
+ * whatever the weekday or hour of seeding.
+ */
+export function demoOneOffClassDate(now: Date): string {
+  const today = Temporal.PlainDate.from(instantToWallClock(now, "Europe/Paris").date);
+  return today.subtract({ days: today.dayOfWeek - 1 }).add({ days: 7 + 5 }).toString();
+}
+
+/**
+ * Camille's weekly class, scheduled three weeks ago with Alex's and Sam's
+ * standing places taken then: its past classes have a roster (attendance
+ * to mark), its coming ones places held and places left. And a one-off
+ * class next week, full. Through the real use cases, booked by the owner.
+ * Neither falls on a Tuesday (the coach's browser tests take Tuesdays off)
+ * nor on a time the demo's members hold anything else.
+ */
+async function seedDemoClasses(tx: DatabaseOrTransaction, person: (email: string) => Actor, now: Date): Promise<void> {
+  const owner = person("owner@coachbook.test");
+  const paris = person("coach.paris@coachbook.test");
+  const members = [person("member1@coachbook.test"), person("member2@coachbook.test")];
+  const threeWeeksAgo = new Date(now.getTime() - 21 * 86_400_000);
+
+  const { weekly, oneOff } = DEMO_CLASSES;
+  const { classSeries } = await createClassSeries({
+    db: tx,
+    actor: owner,
+    input: { coachId: paris.id, ...weekly, startDate: instantToWallClock(threeWeeksAgo, "Europe/Paris").date },
+    now: threeWeeksAgo,
+  });
+  for (const member of members) {
+    await createStandingPlace({ db: tx, actor: owner, input: { seriesId: classSeries.id, memberId: member.id }, now: threeWeeksAgo });
+  }
+
+  const date = demoOneOffClassDate(now);
+  const { class: bootcamp } = await createClass({
+    db: tx,
+    actor: owner,
+    input: {
+      coachId: paris.id,
+      title: oneOff.title,
+      capacity: oneOff.capacity,
+      startsAt: wallClockToInstant(date, oneOff.startTime, "Europe/Paris").toISOString(),
+      endsAt: wallClockToInstant(date, oneOff.endTime, "Europe/Paris").toISOString(),
+    },
+    now,
+  });
+  for (const member of members) {
+    await enrolInClass({ db: tx, actor: owner, input: { classId: bootcamp.id, memberId: member.id }, now });
   }
 }

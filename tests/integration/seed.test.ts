@@ -1,15 +1,25 @@
 // The demo seed: one owner, two coaches in their own zones with weekly rules,
 // three members — once. A second run (or a run on a database with users)
 // writes nothing. Seeded on any weekday at any hour, its "last week" holds a
-// held session and its "next Friday" is bookable (the browser suite relies
-// on both).
+// held session and a class with a roster, its "next Friday" is bookable and
+// next week's one-off class is full (the browser suite relies on all four).
 import { verifyPassword } from "better-auth/crypto";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { accounts, bookings, coachSettings, recurringBookings, trainingSessions, users, weeklyAvailability } from "@/db/schema";
-import { DEMO_ACCOUNTS, seedDemoData } from "@/server/demo-seed";
+import {
+  accounts,
+  bookings,
+  classEnrolments,
+  coachSettings,
+  recurringBookings,
+  standingPlaces,
+  trainingSessions,
+  users,
+  weeklyAvailability,
+} from "@/db/schema";
+import { DEMO_ACCOUNTS, DEMO_CLASSES, demoOneOffClassDate, seedDemoData } from "@/server/demo-seed";
 import { instantToWallClock } from "@/domain/time";
 import { weeklyFigures } from "@/server/reports/weekly-figures";
 import { clearBusinessData } from "../helpers/people";
@@ -63,7 +73,7 @@ describe("seedDemoData", () => {
   });
 
   it("books through the real use cases, with a history: past sessions completed, the horizon filled", async () => {
-    const series = await handle.db.select().from(recurringBookings).orderBy(asc(recurringBookings.frequency));
+    const series = await handle.db.select().from(recurringBookings).where(isNotNull(recurringBookings.memberId)).orderBy(asc(recurringBookings.frequency));
     expect(series.map((row) => [row.dayOfWeek, row.startTime, row.frequency, row.status])).toEqual([
       [2, "10:00", 1, "active"],
       [4, "15:00", 2, "active"],
@@ -84,6 +94,31 @@ describe("seedDemoData", () => {
     const oneTime = await handle.db.select().from(bookings);
     expect(oneTime).toHaveLength(2);
     expect(sessions.filter((session) => session.oneTimeBookingId !== null)).toHaveLength(2);
+  });
+
+  it("schedules Camille's weekly class with two standing places, its past classes with a roster, and a full one-off class", async () => {
+    const [series, ...others] = await handle.db.select().from(recurringBookings).where(isNull(recurringBookings.memberId));
+    expect(others).toEqual([]);
+    expect(series).toMatchObject({ title: DEMO_CLASSES.weekly.title, dayOfWeek: 3, startTime: "18:30", endTime: "19:30", capacity: 8, status: "active" });
+    const standing = await handle.db.select().from(standingPlaces).where(eq(standingPlaces.seriesId, series!.id));
+    expect(standing.map((place) => place.status)).toEqual(["active", "active"]);
+
+    const classes = await handle.db.select().from(trainingSessions).where(eq(trainingSessions.type, "GROUP")).orderBy(asc(trainingSessions.startsAt));
+    const weekly = classes.filter((row) => row.recurringBookingId === series!.id);
+    const past = weekly.filter((row) => row.endsAt.getTime() <= NOW.getTime());
+    const ahead = weekly.filter((row) => row.startsAt.getTime() > NOW.getTime());
+    // Three weeks of Wednesdays behind, six ahead: each with Alex's and Sam's places.
+    expect(past.length).toBeGreaterThanOrEqual(2);
+    expect(ahead.length).toBeGreaterThanOrEqual(5);
+    expect(past.every((row) => row.status === "completed")).toBe(true);
+    expect(weekly.every((row) => row.placesTaken === 2 && row.capacity === 8)).toBe(true);
+
+    const oneOff = classes.filter((row) => row.recurringBookingId === null);
+    expect(oneOff).toHaveLength(1);
+    expect(oneOff[0]).toMatchObject({ title: DEMO_CLASSES.oneOff.title, capacity: 2, placesTaken: 2, status: "scheduled" });
+    expect(instantToWallClock(oneOff[0]!.startsAt, "Europe/Paris")).toEqual({ date: demoOneOffClassDate(NOW), time: "10:00" });
+    const places = await handle.db.select().from(classEnrolments).where(eq(classEnrolments.classId, oneOff[0]!.id));
+    expect(places.map((place) => place.status)).toEqual(["confirmed", "confirmed"]);
   });
 
   it("gives every demo account the listed password", async () => {
@@ -135,7 +170,7 @@ describe("seedDemoData on any weekday, at any hour", () => {
     "2026-03-29T00:30:00Z", // Sunday of the spring-forward change in Paris
   ];
 
-  it.each(instants)("seeded at %s: last week has Robin's held Friday, next Friday is ahead and scheduled", async (at) => {
+  it.each(instants)("seeded at %s: last week has Robin's held Friday and a class with its roster, next Friday is ahead, next week's one-off class is full", async (at) => {
     const now = new Date(at);
     await clearBusinessData(handle.db);
     expect(await seedDemoData(handle.db, { now })).toBe(true);
@@ -165,5 +200,27 @@ describe("seedDemoData on any weekday, at any hour", () => {
     // Beyond the 120 minutes' notice, and at most a week ahead.
     expect(next.startsAt.getTime()).toBeGreaterThan(now.getTime() + 120 * 60_000);
     expect(next.startsAt.getTime()).toBeLessThanOrEqual(now.getTime() + 8 * 86_400_000);
+
+    // The class spec marks attendance in last week's class (Monday-based,
+    // in the browser's London), and meets next week's full one-off class.
+    const london = Temporal.PlainDate.from(instantToWallClock(now, "Europe/London").date);
+    const lastMonday = london.subtract({ days: london.dayOfWeek - 1 + 7 });
+    const [lastWeeksClass] = await handle.db
+      .select()
+      .from(trainingSessions)
+      .where(and(eq(trainingSessions.type, "GROUP"), isNotNull(trainingSessions.recurringBookingId)))
+      .then((rows) => rows.filter((row) => {
+        const day = Temporal.PlainDate.from(instantToWallClock(row.startsAt, "Europe/London").date);
+        return Temporal.PlainDate.compare(day, lastMonday) >= 0 && Temporal.PlainDate.compare(day, lastMonday.add({ days: 7 })) < 0;
+      }));
+    expect(lastWeeksClass).toMatchObject({ status: "completed", placesTaken: 2 });
+    const [oneOff] = await handle.db.select().from(trainingSessions).where(and(eq(trainingSessions.type, "GROUP"), isNull(trainingSessions.recurringBookingId)));
+    expect(oneOff).toMatchObject({ status: "scheduled", placesTaken: 2, capacity: 2 });
+    expect(oneOff!.startsAt.getTime()).toBeGreaterThan(now.getTime() + 5 * 86_400_000);
+    const londonMonday = london.subtract({ days: london.dayOfWeek - 1 });
+    const oneOffDay = Temporal.PlainDate.from(instantToWallClock(oneOff!.startsAt, "Europe/London").date);
+    // Next week in London, or (seeded late on a Sunday, already Monday in Paris) the week after.
+    expect(londonMonday.until(oneOffDay).days).toBeGreaterThanOrEqual(7 + 5);
+    expect(londonMonday.until(oneOffDay).days).toBeLessThanOrEqual(14 + 5);
   });
 });
