@@ -1,5 +1,5 @@
-// GET /api/v1/studio-settings — everyone signed in: { settings: { bookingWindowDays, updatedAt } }.
-// PATCH /api/v1/studio-settings { bookingWindowDays: 1..3650 } — owner only.
+// GET /api/v1/studio-settings — everyone signed in: { settings: { bookingWindowDays, requireVerifiedEmail, waitlistCutoffMinutes, updatedAt } }.
+// PATCH /api/v1/studio-settings { bookingWindowDays?: 1..3650, requireVerifiedEmail?, waitlistCutoffMinutes?: 0..10080 } — owner only, at least one.
 import { getStudioSettings } from "@/server/studio-settings/get-studio-settings";
 import { updateStudioSettings, updateStudioSettingsInput } from "@/server/studio-settings/update-studio-settings";
 import { apiRoute } from "../../_lib/route";
