@@ -14,6 +14,9 @@ import { outboxMessageDetailSchema, outboxMessageViewSchema } from "../messages/
 import { occurrenceSchema } from "../bookings/occurrence-view";
 import { recurringBookingViewSchema } from "../bookings/recurring-booking-view";
 import { calendarFeedViewSchema } from "../calendar-feed/calendar-feed-view";
+import { classSeriesViewSchema } from "../classes/class-series-view";
+import { classViewSchema, enrolmentViewSchema } from "../classes/class-view";
+import { standingPlaceViewSchema } from "../classes/standing-place-view";
 import { coachViewSchema } from "../coaches/list-coaches";
 import { conflictViewSchema } from "../conflicts/conflict-view";
 import { meViewSchema } from "../me/me-view";
@@ -50,6 +53,10 @@ const views: Record<string, z.ZodType> = {
   RecurringBookingView: recurringBookingViewSchema,
   Occurrence: occurrenceSchema,
   ConflictView: conflictViewSchema,
+  ClassView: classViewSchema,
+  EnrolmentView: enrolmentViewSchema,
+  ClassSeriesView: classSeriesViewSchema,
+  StandingPlaceView: standingPlaceViewSchema,
   WeeklyRule: weeklyRuleSchema,
   WeeklyAvailability: weeklyAvailabilityViewSchema,
   WeeklyAvailabilityReplaced: replaceWeeklyAvailabilityResultSchema,

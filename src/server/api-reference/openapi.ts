@@ -10,6 +10,7 @@ import type { JsonSchema } from "./json-schema";
 import { buildOperation, type HttpMethod, type OperationSpec, type PathSpecs } from "./operation";
 import { apiKeyPaths } from "./paths/api-keys";
 import { bookingPaths } from "./paths/bookings";
+import { classPaths } from "./paths/classes";
 import { coachPaths } from "./paths/coaches";
 import { mePaths } from "./paths/me";
 import { outboxPaths } from "./paths/outbox";
@@ -52,17 +53,18 @@ const tags = [
   { name: "availability", description: "A coach's weekly rules, one-off additions, time off, and the free slots they leave." },
   { name: "bookings", description: "Weekly series and one-time sessions." },
   { name: "sessions", description: "Concrete, dated sessions: list, cancel one, no-show." },
+  { name: "classes", description: "Group classes: the timetable, places and the waitlist, attendance, weekly class series and standing places." },
   { name: "conflicts", description: "Occurrences a series could not place, for the coach and owner to resolve." },
   { name: "generation", description: "Creating the sessions of every series ahead of time: daily by cron, or by hand." },
   { name: "reports", description: "The business's figures (owner only)." },
   { name: "messages", description: "The outbox: every e-mail the studio sends, its delivery state, retries (owner only)." },
-  { name: "studio", description: "Settings of the whole studio: the booking window." },
+  { name: "studio", description: "Settings of the whole studio: the booking window, verified e-mail to book, the class waitlist's cut-off." },
 ];
 
 /** Every documented path → method → operation, as written in paths/*.ts. */
 export function operationSpecs(): PathSpecs {
   const all: PathSpecs = {};
-  for (const area of [systemPaths, userPaths, apiKeyPaths, mePaths, coachPaths, bookingPaths, sessionPaths, reportPaths, studioPaths, outboxPaths]) {
+  for (const area of [systemPaths, userPaths, apiKeyPaths, mePaths, coachPaths, bookingPaths, sessionPaths, classPaths, reportPaths, studioPaths, outboxPaths]) {
     for (const [path, methods] of Object.entries(area)) {
       if (all[path]) throw new Error(`API reference: ${path} is described twice`);
       all[path] = methods;
@@ -89,7 +91,7 @@ export function buildOpenApiDocument(): JsonSchema {
     info: {
       title: "Coachbook API",
       version: "1",
-      summary: "Booking for coaching businesses: availability, weekly series, one-time sessions.",
+      summary: "Booking for coaching businesses: availability, weekly series, one-time sessions, group classes.",
       description: AUTH_GUIDE,
       license: { name: "MIT", identifier: "MIT" },
     },
