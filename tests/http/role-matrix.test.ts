@@ -1,11 +1,14 @@
 // Every protected REST route against a real `next start` server, for each
-// role: anonymous → 401, member and coach → 403, owner → 2xx. Also the auth
+// role: anonymous → 401, member and coach → 403, owner → 2xx; the routes of
+// classes that a member may not use: anonymous → 401, member → 403, coach
+// (their own class) and owner → 2xx. Also the auth
 // edges the matrix relies on: bearer and cookie sign-in for users created
 // directly in the database (as `npm run user:create` does), sign-up that can
 // never choose its role, the health check and the error shape. The public
 // routes answer without a session, and only to their own token.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UserRole } from "@/db/schema";
+import type { DatabaseOrTransaction } from "@/db";
+import { classEnrolments, recurringBookings, trainingSessions, type UserRole } from "@/db/schema";
 import { insertUserWithPassword, startAppServer, type AppServer } from "../helpers/app-server";
 import { apiRouteTree } from "../helpers/route-tree";
 
@@ -21,12 +24,45 @@ let server: AppServer;
 const ids = {} as Record<UserRole, string>;
 const tokens = {} as Record<UserRole, string>;
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Whole UTC days from today: the server runs on the real clock. */
+const at = (days: number, hour: number) => new Date(Math.floor(Date.now() / DAY) * DAY + days * DAY + hour * HOUR);
+/** The coach's classes and class series for the class routes, one per caller that succeeds (coach, owner); `started` has begun. */
+const classes = {} as { coach: string; owner: string; started: string; enrolment: string; coachSeries: string; ownerSeries: string };
+
 beforeAll(async () => {
   server = await startAppServer({
     prepare: async (handle) => {
       for (const role of ["owner", "coach", "member"] as const) {
         ids[role] = await insertUserWithPassword(handle, { ...people[role], role });
       }
+      const db: DatabaseOrTransaction = handle.db;
+      const aClass = async (startsAt: Date) => {
+        const [row] = await db
+          .insert(trainingSessions)
+          .values({ coachId: ids.coach, type: "GROUP", title: "Pilates", capacity: 4, startsAt, endsAt: new Date(startsAt.getTime() + HOUR) })
+          .returning({ id: trainingSessions.id });
+        return row!.id;
+      };
+      classes.coach = await aClass(at(5, 9));
+      classes.owner = await aClass(at(5, 11));
+      const startedAt = new Date(Date.now() - 10 * 60_000);
+      classes.started = await aClass(startedAt);
+      const [place] = await db
+        .insert(classEnrolments)
+        .values({ classId: classes.started, memberId: ids.member, status: "confirmed", startsAt: startedAt, endsAt: new Date(startedAt.getTime() + HOUR) })
+        .returning({ id: classEnrolments.id });
+      classes.enrolment = place!.id;
+      const aSeries = async (startTime: string, endTime: string) => {
+        const [row] = await db
+          .insert(recurringBookings)
+          .values({ coachId: ids.coach, memberId: null, title: "Yoga", capacity: 8, dayOfWeek: 1, startTime, endTime, startDate: at(3, 0).toISOString().slice(0, 10) })
+          .returning({ id: recurringBookings.id });
+        return row!.id;
+      };
+      classes.coachSeries = await aSeries("06:00", "07:00");
+      classes.ownerSeries = await aSeries("20:00", "21:00");
     },
   });
   for (const role of ["owner", "coach", "member"] as const) {
@@ -119,6 +155,75 @@ describe.each(protectedRoutes)("$name", (route) => {
     } else {
       expect(body.error).toBeUndefined();
     }
+  });
+});
+
+const jsonPost = (body: unknown = {}): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+interface ClassRoute {
+  name: string;
+  /** The request of each caller: the coach and the owner each act on their own class or series. */
+  request: (caller: Caller) => [string, RequestInit];
+  /** What the coach (on their own class) and the owner get. */
+  status: number;
+}
+
+/** The routes of classes a member may not use (classes:manage, and a class's roster). A new one belongs here. */
+const classRoutes: ClassRoute[] = [
+  {
+    name: "POST /api/v1/classes",
+    request: (caller) => [
+      "/api/v1/classes",
+      jsonPost({ coachId: ids.coach, title: "Spin", capacity: 10, startsAt: at(6, caller === "owner" ? 11 : 9), endsAt: at(6, caller === "owner" ? 12 : 10) }),
+    ],
+    status: 201,
+  },
+  { name: "GET /api/v1/classes/:id/enrolments", request: () => [`/api/v1/classes/${classes.coach}/enrolments`, { method: "GET" }], status: 200 },
+  {
+    name: "POST /api/v1/classes/:id/cancel",
+    request: (caller) => [`/api/v1/classes/${caller === "owner" ? classes.owner : classes.coach}/cancel`, jsonPost({ reason: "matrix" })],
+    status: 200,
+  },
+  {
+    name: "POST /api/v1/enrolments/:id/attendance",
+    request: (caller) => [`/api/v1/enrolments/${classes.enrolment}/attendance`, jsonPost({ attendance: caller === "owner" ? "no_show" : "attended" })],
+    status: 200,
+  },
+  {
+    name: "POST /api/v1/class-series",
+    request: (caller) => [
+      "/api/v1/class-series",
+      jsonPost({
+        coachId: ids.coach,
+        title: "Core",
+        capacity: 6,
+        dayOfWeek: 2,
+        startTime: caller === "owner" ? "13:00" : "12:00",
+        endTime: caller === "owner" ? "14:00" : "13:00",
+        startDate: at(3, 0).toISOString().slice(0, 10),
+      }),
+    ],
+    status: 201,
+  },
+  {
+    name: "POST /api/v1/class-series/:id/cancel",
+    request: (caller) => [`/api/v1/class-series/${caller === "owner" ? classes.ownerSeries : classes.coachSeries}/cancel`, jsonPost()],
+    status: 200,
+  },
+];
+
+describe.each(classRoutes)("$name", (route) => {
+  it.each(["anonymous", "member", "coach", "owner"] as const)("as %s", async (caller) => {
+    const [pathname, init] = route.request(caller);
+    const response = await server.request(pathname, as(caller, init));
+    const status = caller === "anonymous" ? 401 : caller === "member" ? 403 : route.status;
+    expect(response.status, await explain(response)).toBe(status);
+    const body = (await response.json()) as { error?: { code: string } };
+    expect(body.error?.code).toBe(caller === "anonymous" ? "unauthenticated" : caller === "member" ? "forbidden" : undefined);
   });
 });
 
