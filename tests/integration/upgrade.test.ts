@@ -115,7 +115,9 @@ describe("upgrading a v1 database with realistic data", () => {
       { id: "ts-cancelled", status: "cancelled", member_id: null, one_time_booking_id: null, recurring_booking_id: null },
       { id: "ts-completed", status: "completed", member_id: "u-m2", one_time_booking_id: "bk-completed", recurring_booking_id: null },
       { id: "ts-group", status: "scheduled", member_id: null, one_time_booking_id: null, recurring_booking_id: null },
+      { id: "ts-group-cancelled", status: "cancelled", member_id: null, one_time_booking_id: null, recurring_booking_id: null },
       { id: "ts-group-done", status: "completed", member_id: null, one_time_booking_id: null, recurring_booking_id: null },
+      { id: "ts-group-small", status: "scheduled", member_id: null, one_time_booking_id: null, recurring_booking_id: null },
       // Two confirmed bookings: the earliest one is the session's.
       { id: "ts-planned", status: "scheduled", member_id: "u-m1", one_time_booking_id: "bk-planned", recurring_booking_id: null },
       { id: "ts-two-bookings", status: "scheduled", member_id: "u-m3", one_time_booking_id: "bk-two-earlier", recurring_booking_id: null },
@@ -129,6 +131,9 @@ describe("upgrading a v1 database with realistic data", () => {
       { id: "u-m2", role: "member" },
       { id: "u-m3", role: "member" },
       { id: "u-m4", role: "member" },
+      { id: "u-m5", role: "member" },
+      { id: "u-m6", role: "member" },
+      { id: "u-m7", role: "member" },
       { id: "u-owner", role: "owner" },
     ]);
     const settings = await handle.db.execute(sql`
@@ -210,6 +215,7 @@ describe("refusing v1 data that breaks the new rules", () => {
     const cancelled = await handle.db.execute(
       sql`SELECT count(*)::int AS n FROM training_sessions WHERE status = 'cancelled'`,
     );
-    expect(cancelled.rows[0]).toEqual({ n: 3 });
+    // The two fixed ones, and the fixture's ts-cancelled and ts-group-cancelled.
+    expect(cancelled.rows[0]).toEqual({ n: 4 });
   });
 });
