@@ -173,6 +173,42 @@ export const INVARIANT_CHECKS: readonly InvariantCheck[] = [
     query: sql`SELECT id || ' [' || starts_at || ', ' || ends_at || ')' AS example
                FROM training_sessions WHERE ends_at <= starts_at`,
   },
+  // Invariant 8: classes (drizzle/0009).
+  {
+    invariant: "class-places-count",
+    description: "a class's places_taken is not the number of places it holds (confirmed, attended, no-show)",
+    query: sql`SELECT t.id || ': places_taken ' || t.places_taken || ', held ' || coalesce(h.held, 0) AS example
+               FROM training_sessions t
+               LEFT JOIN (SELECT class_id, count(*) AS held FROM class_enrolments
+                          WHERE status IN ('confirmed', 'attended', 'no_show') GROUP BY class_id) h ON h.class_id = t.id
+               WHERE t.type = 'GROUP' AND t.places_taken <> coalesce(h.held, 0)`,
+  },
+  {
+    invariant: "class-over-capacity",
+    description: "a class holds more places than its capacity (v1 classes that were already over it aside)",
+    query: sql`SELECT t.id || ': ' || t.places_taken || ' places, capacity ' || t.capacity AS example
+               FROM training_sessions t
+               WHERE t.type = 'GROUP' AND t.places_taken > t.capacity
+                 AND NOT EXISTS (SELECT 1 FROM class_enrolments e WHERE e.class_id = t.id AND e.v1_booking_id IS NOT NULL)`,
+  },
+  {
+    invariant: "class-place-overlap",
+    description: "a member's confirmed class place overlaps another of their places or a session of theirs",
+    query: sql`SELECT 'member ' || e.member_id || ': place ' || e.id || ' overlaps ' || coalesce(o.id, t.id) AS example
+               FROM class_enrolments e
+               LEFT JOIN class_enrolments o ON o.member_id = e.member_id AND o.id < e.id AND o.status = 'confirmed'
+                 AND o.starts_at < e.ends_at AND o.ends_at > e.starts_at
+               LEFT JOIN training_sessions t ON t.member_id = e.member_id AND t.status IN ('scheduled', 'no_show')
+                 AND t.starts_at < e.ends_at AND t.ends_at > e.starts_at
+               WHERE e.status = 'confirmed' AND (o.id IS NOT NULL OR t.id IS NOT NULL)`,
+  },
+  {
+    invariant: "place-in-cancelled-class",
+    description: "a cancelled class still has a confirmed or waitlisted place",
+    query: sql`SELECT 'class ' || t.id || ': place ' || e.id || ' ' || e.status AS example
+               FROM class_enrolments e JOIN training_sessions t ON t.id = e.class_id
+               WHERE t.status = 'cancelled' AND e.status IN ('confirmed', 'waitlisted')`,
+  },
 ];
 
 /**

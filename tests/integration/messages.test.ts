@@ -18,6 +18,10 @@ import { enqueueDueReminders } from "@/server/messages/enqueue-reminders";
 import type { SessionPayload } from "@/server/messages/payloads";
 import { renderMessage } from "@/server/messages/render-message";
 import { cancelSession } from "@/server/sessions/cancel-session";
+import { cancelClass } from "@/server/classes/cancel-class";
+import { cancelEnrolment } from "@/server/classes/cancel-enrolment";
+import { createClass } from "@/server/classes/create-class";
+import { enrolInClass } from "@/server/classes/enrol-in-class";
 import { generateSessions } from "@/server/sessions/generate-sessions";
 import { markNoShow } from "@/server/sessions/mark-no-show";
 import { runScheduledGeneration } from "@/server/sessions/run-scheduled-generation";
@@ -261,5 +265,54 @@ describe("every message written renders in English and French", () => {
     }
     const cancelled = await db.select({ status: trainingSessions.status }).from(trainingSessions).where(eq(trainingSessions.id, session.id));
     expect(cancelled[0]!.status).toBe("cancelled");
+  });
+});
+
+describe("class places", () => {
+  it("enrolled, waitlisted, promoted and the class cancelled: each told in their language, with the class's title", async () => {
+    const { class: pilates } = await createClass({
+      db,
+      actor: coach,
+      input: { coachId: coach.id, title: "Pilates", capacity: 2, startsAt: "2027-03-03T17:00:00Z", endsAt: "2027-03-03T18:00:00Z" },
+      now: NOW,
+    });
+    const second = await addPerson(db, "member", { name: "Nina" });
+    const third = await addPerson(db, "member", { name: "Omar" });
+    const first = await enrolInClass({ db, actor: member, input: { classId: pilates.id }, now: NOW });
+    await enrolInClass({ db, actor: second, input: { classId: pilates.id }, now: NOW });
+    await enrolInClass({ db, actor: third, input: { classId: pilates.id }, now: NOW });
+    await cancelEnrolment({ db, actor: member, input: { id: first.enrolment.id }, now: NOW });
+    await cancelClass({ db, actor: coach, input: { id: pilates.id, reason: "Room flooded" }, now: NOW });
+
+    const rows = await db
+      .select({ message: outboxMessages, name: users.name, email: users.email })
+      .from(outboxMessages)
+      .innerJoin(users, eq(users.id, outboxMessages.recipientId))
+      .orderBy(outboxMessages.createdAt);
+    const kindsOf = (id: string) => rows.filter((row) => row.message.recipientId === id).map((row) => row.message.kind).sort();
+    expect(kindsOf(member.id)).toEqual(["class_enrolled"]);
+    expect(kindsOf(second.id)).toEqual(["class_enrolled", "session_cancelled"]);
+    expect(kindsOf(third.id)).toEqual(["class_promoted", "class_waitlisted", "session_cancelled"]);
+    expect(kindsOf(coach.id)).toEqual(["session_cancelled"]);
+
+    const render = (kind: MessageKind, locale: "en" | "fr") => {
+      const row = rows.find((r) => r.message.kind === kind && r.message.recipientId !== coach.id)!;
+      return renderMessage(row.message, { id: row.message.recipientId, name: row.name, email: row.email, locale, timezone: "Europe/Paris" }, {
+        baseUrl: "https://studio.example",
+        from: { name: "Studio", email: "desk@studio.example" },
+        businessZone: "UTC",
+      });
+    };
+    expect(render("class_waitlisted", "en").text).toContain("number 1 on the waitlist");
+    expect(render("class_waitlisted", "fr").text).toContain("n° 1 sur la liste d'attente");
+    expect(render("class_waitlisted", "en").calendar).toBeNull();
+    const promoted = render("class_promoted", "en");
+    expect(promoted.subject).toContain("Pilates");
+    expect(promoted.calendar?.method).toBe("REQUEST");
+    expect(promoted.calendar?.content).toContain("SUMMARY:Pilates with Camille");
+    const cancelled = render("session_cancelled", "fr");
+    expect(cancelled.text).toContain("Pilates avec Camille");
+    expect(cancelled.text).toContain("Room flooded");
+    expect(cancelled.calendar?.method).toBe("CANCEL");
   });
 });
