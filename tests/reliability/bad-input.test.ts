@@ -14,6 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { createOneTimeBooking } from "@/server/bookings/create-one-time-booking";
 import { createRecurringBooking } from "@/server/bookings/create-recurring-booking";
+import { createClass } from "@/server/classes/create-class";
+import { createClassSeries } from "@/server/classes/create-class-series";
+import { createStandingPlace } from "@/server/classes/create-standing-place";
+import { enrolInClass } from "@/server/classes/enrol-in-class";
 import { generateSessions } from "@/server/sessions/generate-sessions";
 import { availabilityAdditions, blockedSlots, sessionConflicts } from "@/db/schema";
 import { apiRouteTree } from "../helpers/route-tree";
@@ -41,6 +45,11 @@ const theirs = {} as {
   conflict: string;
   blockedSlot: string;
   addition: string;
+  /** Coach A's class and class series (public: the timetable), member 1's place and standing place in them (not public). */
+  class: string;
+  enrolment: string;
+  classSeries: string;
+  standingPlace: string;
 };
 
 let own: OwnDatabaseServer;
@@ -76,6 +85,19 @@ async function prepare(handle: DatabaseHandle): Promise<void> {
   await addSeries(db, { memberId: member1.id, coachId: coachA.id, dayOfWeek: day(4).getUTCDay(), startTime: "07:00", endTime: "08:00", startDate: isoDate(day(1)) });
   await generateSessions(db, { weeksAhead: 2, trigger: "test" });
   const [conflict] = await db.select({ id: sessionConflicts.id }).from(sessionConflicts).limit(1);
+  // Coach A's class and weekly class, on days and hours none of the above takes; member 1 has a place and a standing place.
+  const { class: yoga } = await createClass({
+    db,
+    actor: coachA,
+    input: { coachId: coachA.id, title: "Yoga", capacity: 4, startsAt: day(9, 17).toISOString(), endsAt: day(9, 18).toISOString() },
+  });
+  const { enrolment } = await enrolInClass({ db, actor: member1, input: { classId: yoga.id } });
+  const { classSeries } = await createClassSeries({
+    db,
+    actor: coachA,
+    input: { coachId: coachA.id, title: "Pilates", capacity: 4, dayOfWeek: day(5).getUTCDay(), startTime: "18:00", endTime: "19:00", startDate: isoDate(day(1)) },
+  });
+  const { standingPlace } = await createStandingPlace({ db, actor: member1, input: { seriesId: classSeries.id } });
   Object.assign(theirs, {
     coachA: coachA.id,
     member1: member1.id,
@@ -84,6 +106,10 @@ async function prepare(handle: DatabaseHandle): Promise<void> {
     conflict: conflict!.id,
     blockedSlot: blocked!.id,
     addition: addition!.id,
+    class: yoga.id,
+    enrolment: enrolment.id,
+    classSeries: classSeries.id,
+    standingPlace: standingPlace.id,
   });
   Object.assign(callerIds, { member: member2.id, coach: coachB.id, owner: owner.id });
   await addSessionToken(handle, member2.id, tokens.member);
@@ -131,7 +157,9 @@ function pathId(caller: Caller): fc.Arbitrary<string> {
   if (caller === "owner") return garbage;
   return fc.oneof(
     garbage,
-    fc.constantFrom("session", "series", "conflict", "blockedSlot", "addition", "coachA", "member1").map((key) => theirs[key as keyof typeof theirs]),
+    fc
+      .constantFrom("session", "series", "conflict", "blockedSlot", "addition", "coachA", "member1", "class", "enrolment", "classSeries", "standingPlace")
+      .map((key) => theirs[key as keyof typeof theirs]),
   );
 }
 
@@ -167,7 +195,8 @@ async function expectRefused(response: Response, method: string, caller: Caller,
       return;
     }
     if (caller === "owner") return; // the owner sees everyone's records
-    for (const id of [theirs.session, theirs.series, theirs.conflict, theirs.blockedSlot, theirs.addition]) {
+    // A class and a class series are on everyone's timetable; a place in them is its member's.
+    for (const id of [theirs.session, theirs.series, theirs.conflict, theirs.blockedSlot, theirs.addition, theirs.enrolment, theirs.standingPlace]) {
       expect(text, `a GET leaked ${id}: ${context}`).not.toContain(id);
     }
     return;
@@ -235,6 +264,10 @@ describe("named fields", () => {
     ["POST", "/api/v1/bookings", { coachId: "A", startsAt: "2027-03-01T10:00:00", endsAt: "2027-03-01T11:00:00Z" }, "member", "startsAt"],
     ["POST", "/api/admin/generate-sessions", { weeksAhead: "six" }, "owner", "weeksAhead"],
     ["POST", "/api/v1/conflicts/C/resolve", { action: "burn" }, "coach", "action"],
+    ["POST", "/api/v1/classes", { coachId: "A", title: "Spin", capacity: 1, startsAt: "2030-03-01T10:00:00Z", endsAt: "2030-03-01T11:00:00Z" }, "owner", "capacity"],
+    ["POST", "/api/v1/classes", { coachId: "A", title: "", capacity: 4, startsAt: "2030-03-01T10:00:00Z", endsAt: "2030-03-01T11:00:00Z" }, "owner", "title"],
+    ["POST", "/api/v1/classes", { coachId: "A", title: "Spin", capacity: 4, startsAt: "2030-03-01T10:00:00Z", endsAt: "2030-03-01T09:00:00Z" }, "owner", "endsAt"],
+    ["PATCH", "/api/v1/studio-settings", { waitlistCutoffMinutes: 10081 }, "owner", "waitlistCutoffMinutes"],
   ] as const)("%s %s %j → 400 naming the field", async (method, route, value, caller, field) => {
     const pathname = route.replace("OWNER", theirs.member1).replace("/C/", `/${theirs.conflict}/`);
     const text = JSON.stringify(value).replace('"A"', JSON.stringify(theirs.coachA));
@@ -380,6 +413,25 @@ describe("others' records, with well-formed requests", () => {
     ["coach", "DELETE", "/api/v1/coaches/{coachA}/availability-additions/{addition}", undefined, 403],
     ["coach", "PATCH", "/api/v1/coaches/{coachA}/settings", { minimumNoticeMinutes: 0 }, 403],
     ["coach", "PATCH", "/api/v1/users/{member1}", { role: "coach" }, 403],
+    ["member", "POST", "/api/v1/classes", { coachId: "{coachA}", title: "Spin", capacity: 4, ...slot(10, 9) }, 403],
+    ["member", "POST", "/api/v1/classes/{class}/cancel", {}, 403],
+    ["member", "GET", "/api/v1/classes/{class}/enrolments", undefined, 403],
+    ["member", "POST", "/api/v1/classes/{class}/enrolments", { memberId: "{member1}" }, 403],
+    ["member", "POST", "/api/v1/enrolments/{enrolment}/cancel", {}, 404],
+    ["member", "POST", "/api/v1/enrolments/{enrolment}/attendance", { attendance: "no_show" }, 403],
+    ["member", "POST", "/api/v1/class-series/{classSeries}/cancel", {}, 403],
+    ["member", "POST", "/api/v1/class-series/{classSeries}/standing-places", { memberId: "{member1}" }, 403],
+    ["member", "POST", "/api/v1/standing-places/{standingPlace}/cancel", {}, 404],
+    ["coach", "POST", "/api/v1/classes", { coachId: "{coachA}", title: "Spin", capacity: 4, ...slot(10, 9) }, 403],
+    ["coach", "POST", "/api/v1/classes/{class}/cancel", { reason: "mine now" }, 404],
+    ["coach", "GET", "/api/v1/classes/{class}/enrolments", undefined, 403],
+    ["coach", "POST", "/api/v1/classes/{class}/enrolments", { memberId: "{member1}" }, 403],
+    ["coach", "POST", "/api/v1/enrolments/{enrolment}/cancel", {}, 404],
+    ["coach", "POST", "/api/v1/enrolments/{enrolment}/attendance", { attendance: "attended" }, 404],
+    ["coach", "POST", "/api/v1/class-series", { coachId: "{coachA}", title: "Spin", capacity: 4, dayOfWeek: 1, startTime: "12:00", endTime: "13:00", startDate: isoDate(day(1)) }, 403],
+    ["coach", "POST", "/api/v1/class-series/{classSeries}/cancel", {}, 404],
+    ["coach", "POST", "/api/v1/class-series/{classSeries}/standing-places", { memberId: "{member1}" }, 403],
+    ["coach", "POST", "/api/v1/standing-places/{standingPlace}/cancel", {}, 404],
   ];
   it.each(cases)("%s %s %s %j → %i", async (caller, method, pathname, value, status) => {
     const response = await send(caller, method, fill(pathname), value === undefined ? undefined : fill(JSON.stringify(value)));
@@ -395,11 +447,19 @@ describe("others' records, with well-formed requests", () => {
     ["coach", "/api/v1/sessions?memberId={member1}"],
     ["coach", "/api/v1/recurring-bookings?status=all"],
     ["coach", "/api/v1/conflicts"],
+    ["member", "/api/v1/enrolments?status=all"],
+    ["member", "/api/v1/standing-places?status=all"],
+    ["member", "/api/v1/classes/{class}"],
+    ["member", "/api/v1/class-series/{classSeries}/standing-places"],
+    ["coach", "/api/v1/enrolments?status=all"],
+    ["coach", "/api/v1/standing-places?status=all"],
+    ["coach", "/api/v1/classes/{class}"],
+    ["coach", "/api/v1/class-series/{classSeries}/standing-places"],
   ] as Array<[Caller, string]>)("%s GET %s shows none of theirs", async (caller, pathname) => {
     const response = await send(caller, "GET", fill(pathname));
     const text = await response.text();
     expect(response.status, text).toBe(200);
-    for (const id of [theirs.session, theirs.series, theirs.conflict]) expect(text).not.toContain(id);
+    for (const id of [theirs.session, theirs.series, theirs.conflict, theirs.enrolment, theirs.standingPlace]) expect(text).not.toContain(id);
   });
 });
 
