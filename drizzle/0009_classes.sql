@@ -115,21 +115,22 @@ ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_places_taken_c
 --    follows the insert order, so a v1 waitlist keeps its order).
 INSERT INTO class_enrolments (class_id, member_id, status, starts_at, ends_at, v1_booking_id, cancel_cause, created_at, updated_at, cancelled_at)
 SELECT b.session_id, b.member_id,
-       (CASE b.status
-          WHEN 'CONFIRMED' THEN 'confirmed'
-          WHEN 'WAITLIST' THEN 'waitlisted'
-          WHEN 'NO_SHOW' THEN 'no_show'
+       (CASE
+          -- a place in a cancelled class was cancelled with it
+          WHEN ts.status = 'cancelled' AND b.status IN ('CONFIRMED', 'WAITLIST') THEN 'cancelled'
+          WHEN b.status = 'CONFIRMED' THEN 'confirmed'
+          WHEN b.status = 'WAITLIST' THEN 'waitlisted'
+          WHEN b.status = 'NO_SHOW' THEN 'no_show'
           ELSE 'cancelled' END)::enrolment_status,
        ts.starts_at, ts.ends_at, b.id,
-       (CASE b.status WHEN 'CANCELLED_BY_MEMBER' THEN 'member' WHEN 'CANCELLED_BY_COACH' THEN 'coach' END)::enrolment_cancel_cause,
-       b.created_at, b.created_at, b.cancelled_at
+       (CASE
+          WHEN ts.status = 'cancelled' AND b.status IN ('CONFIRMED', 'WAITLIST') THEN 'class_cancelled'
+          WHEN b.status = 'CANCELLED_BY_MEMBER' THEN 'member'
+          WHEN b.status = 'CANCELLED_BY_COACH' THEN 'coach' END)::enrolment_cancel_cause,
+       b.created_at, b.created_at,
+       (CASE WHEN ts.status = 'cancelled' AND b.status IN ('CONFIRMED', 'WAITLIST') THEN coalesce(ts.cancelled_at, ts.updated_at) ELSE b.cancelled_at END)
 FROM bookings b JOIN training_sessions ts ON ts.id = b.session_id AND ts.type = 'GROUP'
 ORDER BY b.created_at, b.id;
---> statement-breakpoint
--- A v1 place in a cancelled class is cancelled with it.
-UPDATE class_enrolments e SET status = 'cancelled', cancel_cause = 'class_cancelled', cancelled_at = coalesce(ts.cancelled_at, ts.updated_at)
-FROM training_sessions ts
-WHERE ts.id = e.class_id AND ts.status = 'cancelled' AND e.status IN ('confirmed', 'waitlisted');
 --> statement-breakpoint
 UPDATE training_sessions ts SET places_taken = n.held
 FROM (SELECT class_id, count(*)::int AS held FROM class_enrolments

@@ -141,15 +141,9 @@ describe("v1 group bookings that classes forbid (drizzle/0009's preflight)", () 
     expect(await state(handle)).toEqual(before);
   });
 
-  // KNOWN BUG in drizzle/0009_classes.sql (not this file's): the preflight
-  // rightly lets a cancelled group session keep two places of one member,
-  // but the INSERT maps them to live places first (cancelling them only in
-  // the next statement), so class_enrolments_live_unique, created before the
-  // INSERT, fails the upgrade with a raw duplicate-key error instead of
-  // upgrading. Fix: map bookings of a cancelled session to cancelled /
-  // class_cancelled in the INSERT itself (or create the index after the
-  // data). Then drop `.fails`.
-  it.fails("reports ready when a cancelled v1 group session held two places of one member", async () => {
+  // The preflight lets a cancelled group session keep two places of one
+  // member: the upgrade maps both to cancelled (class_cancelled) as it inserts them.
+  it("reports ready when a cancelled v1 group session held two places of one member", async () => {
     const handle = await v1Database(`${groups}
       INSERT INTO bookings (id, session_id, member_id, status, created_at) VALUES
         ('ok-gone-twice', 'g-gone', 'u-other', 'WAITLIST', '2026-01-10 11:00');`);
