@@ -3,12 +3,16 @@
 // the spring-forward Sunday, so it is 167 hours long); a session counts in
 // the week it starts in; availability is weekly rules (in each coach's own
 // zone, clipped at the week's edges) ∪ additions − time off; utilisation is
-// the minutes of held and scheduled sessions over that.
+// the minutes of held and scheduled sessions over that, a class counting
+// only once a place in it is held; each week's classes (cancelled ones
+// aside) come with their fill rate and attendance rate, one by one and
+// together.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
-import { availabilityAdditions, blockedSlots, trainingSessions, type SessionStatus } from "@/db/schema";
+import { availabilityAdditions, blockedSlots, classEnrolments, trainingSessions, type SessionStatus } from "@/db/schema";
 import { weeklyFigures, type WeeklyFigures } from "@/server/reports/weekly-figures";
+import { contractViolation } from "../helpers/api-contract";
 import { rejection } from "../helpers/app-error";
 import { addPerson, addWeeklyRules } from "../helpers/people";
 import { useMigratedDatabase } from "../helpers/test-database";
@@ -21,8 +25,10 @@ let owner: Actor;
 let ann: Actor; // Paris
 let ben: Actor; // New York
 let cleo: Actor; // business zone, no availability
+let dana: Actor; // Paris, runs classes
 let fran: Actor; // no longer a coach, ran a session last week
 let members: Actor[];
+const classIds: Record<string, string> = {};
 
 beforeAll(() => {
   process.env.BUSINESS_TIMEZONE = "Europe/Paris";
@@ -37,8 +43,9 @@ useMigratedDatabase(async (handle) => {
   ann = await addPerson(db, "coach", { name: "Ann Paris", timezone: "Europe/Paris" });
   ben = await addPerson(db, "coach", { name: "Ben New York", timezone: "America/New_York" });
   cleo = await addPerson(db, "coach", { name: "Cleo Idle" });
+  dana = await addPerson(db, "coach", { name: "Dana Classes", timezone: "Europe/Paris" });
   fran = await addPerson(db, "member", { name: "Fran Former" });
-  members = [await addPerson(db, "member"), await addPerson(db, "member"), await addPerson(db, "member")];
+  members = [await addPerson(db, "member"), await addPerson(db, "member"), await addPerson(db, "member"), await addPerson(db, "member")];
 
   // Ann: Mondays 09:00–12:00 and Wednesdays 14:00–16:00 Paris time (300 minutes a week).
   await addWeeklyRules(db, ann.id, [
@@ -92,6 +99,48 @@ useMigratedDatabase(async (handle) => {
     // This week, Ben: starting exactly on the boundary counts in the week it opens.
     session(ben, m2, "2027-03-28T22:00:00Z", "2027-03-28T23:00:00Z", "no_show"),
     session(ben, m2, "2027-04-04T21:00:00Z", "2027-04-04T21:45:00Z", "scheduled"),
+  ]);
+
+  // Dana: Tuesdays and Thursdays 17:00–20:00 Paris time (360 minutes a week), and classes.
+  await addWeeklyRules(db, dana.id, [
+    [2, "17:00", "20:00"],
+    [4, "17:00", "20:00"],
+  ]);
+  const classTimes: Record<string, { startsAt: Date; endsAt: Date }> = {};
+  const aClass = async (key: string, title: string, startsAt: string, endsAt: string, capacity: number, status: SessionStatus) => {
+    const [row] = await db
+      .insert(trainingSessions)
+      .values({ coachId: dana.id, type: "GROUP", title, capacity, startsAt: new Date(startsAt), endsAt: new Date(endsAt), status })
+      .returning({ id: trainingSessions.id });
+    classIds[key] = row!.id;
+    classTimes[key] = { startsAt: new Date(startsAt), endsAt: new Date(endsAt) };
+  };
+  // The week before last: counted nowhere.
+  await aClass("before", "Pilates", "2027-03-16T17:00:00Z", "2027-03-16T18:00:00Z", 4, "completed");
+  // Last week: Tue 23 Mar 18:00–19:00 CET, held, four places asked for (one given up);
+  // Thu 25 Mar 18:00–19:30 CET, nobody came to book it; Fri 26 Mar, cancelled.
+  await aClass("pilates", "Pilates", "2027-03-23T17:00:00Z", "2027-03-23T18:00:00Z", 4, "completed");
+  await aClass("yoga", "Yoga", "2027-03-25T17:00:00Z", "2027-03-25T18:30:00Z", 5, "scheduled");
+  await aClass("boxing", "Boxing", "2027-03-26T17:00:00Z", "2027-03-26T18:00:00Z", 6, "cancelled");
+  // This week: Thu 1 Apr 18:00–19:00 CEST, two places held, one waiting, one given up.
+  await aClass("next", "Pilates", "2027-04-01T16:00:00Z", "2027-04-01T17:00:00Z", 4, "scheduled");
+  const m4 = members[3]!;
+  const place = (key: string, member: Actor, status: "confirmed" | "waitlisted" | "cancelled" | "attended" | "no_show") => ({
+    classId: classIds[key]!,
+    memberId: member.id,
+    status,
+    ...classTimes[key]!,
+  });
+  await db.insert(classEnrolments).values([
+    place("before", m1, "attended"),
+    place("pilates", m1, "attended"),
+    place("pilates", m2, "attended"),
+    place("pilates", m3, "no_show"),
+    place("pilates", m4, "cancelled"),
+    place("next", m1, "confirmed"),
+    place("next", m2, "confirmed"),
+    place("next", m3, "cancelled"),
+    place("next", m4, "waitlisted"),
   ]);
 });
 
@@ -147,6 +196,19 @@ describe("weeklyFigures", () => {
       },
       { coachId: cleo.id, name: "Cleo Idle", timezone: "Europe/Paris", ...nothing() },
       {
+        coachId: dana.id,
+        name: "Dana Classes",
+        timezone: "Europe/Paris",
+        held: 1,
+        cancelled: 1,
+        noShows: 0,
+        scheduled: 1,
+        // Tuesday's class, which held places; Thursday's empty one is no booked time.
+        bookedMinutes: 60,
+        availableMinutes: 360,
+        utilisation: 60 / 360,
+      },
+      {
         coachId: fran.id,
         name: "Fran Former",
         timezone: "Europe/Paris",
@@ -156,13 +218,13 @@ describe("weeklyFigures", () => {
       },
     ]);
     expect(figures.lastWeek).toMatchObject({
-      held: 5,
-      cancelled: 1,
+      held: 6,
+      cancelled: 2,
       noShows: 1,
-      scheduled: 1,
-      bookedMinutes: 315,
-      availableMinutes: 540,
-      utilisation: 315 / 540,
+      scheduled: 2,
+      bookedMinutes: 375,
+      availableMinutes: 900,
+      utilisation: 375 / 900,
     });
   });
 
@@ -188,16 +250,109 @@ describe("weeklyFigures", () => {
       utilisation: 0.25,
     });
     expect(byName["Cleo Idle"]).toMatchObject(nothing());
+    expect(byName["Dana Classes"]).toMatchObject({
+      held: 0,
+      cancelled: 0,
+      noShows: 0,
+      scheduled: 1,
+      bookedMinutes: 60,
+      availableMinutes: 360,
+      utilisation: 60 / 360,
+    });
     expect(byName["Fran Former"]).toMatchObject(nothing());
     expect(figures.thisWeek).toMatchObject({
       held: 1,
       cancelled: 1,
       noShows: 1,
-      scheduled: 2,
-      bookedMinutes: 165,
-      availableMinutes: 420,
-      utilisation: 165 / 420,
+      scheduled: 3,
+      bookedMinutes: 225,
+      availableMinutes: 780,
+      utilisation: 225 / 780,
     });
+  });
+
+  it("gives each class of last week its fill and attendance, cancelled classes aside", () => {
+    const coach = { id: dana.id, name: "Dana Classes", timezone: "Europe/Paris" };
+    expect(figures.lastWeek.classes).toEqual([
+      {
+        id: classIds.pilates,
+        title: "Pilates",
+        startsAt: "2027-03-23T17:00:00.000Z",
+        coach,
+        capacity: 4,
+        // Attended and no-show places are held; the one given up is not.
+        held: 3,
+        attended: 2,
+        noShow: 1,
+        fillRate: 0.75,
+        attendanceRate: 2 / 3,
+      },
+      {
+        id: classIds.yoga,
+        title: "Yoga",
+        startsAt: "2027-03-25T17:00:00.000Z",
+        coach,
+        capacity: 5,
+        held: 0,
+        attended: 0,
+        noShow: 0,
+        fillRate: 0,
+        attendanceRate: null,
+      },
+    ]);
+    expect(figures.lastWeek.classTotals).toEqual({
+      classes: 2,
+      capacity: 9,
+      held: 3,
+      attended: 2,
+      noShow: 1,
+      fillRate: 3 / 9,
+      attendanceRate: 2 / 3,
+    });
+  });
+
+  it("gives this week's classes their fill so far, attendance not yet marked", () => {
+    expect(figures.thisWeek.classes).toEqual([
+      {
+        id: classIds.next,
+        title: "Pilates",
+        startsAt: "2027-04-01T16:00:00.000Z",
+        coach: { id: dana.id, name: "Dana Classes", timezone: "Europe/Paris" },
+        capacity: 4,
+        // Two confirmed; the waitlisted and the cancelled place hold nothing.
+        held: 2,
+        attended: 0,
+        noShow: 0,
+        fillRate: 0.5,
+        attendanceRate: null,
+      },
+    ]);
+    expect(figures.thisWeek.classTotals).toEqual({
+      classes: 1,
+      capacity: 4,
+      held: 2,
+      attended: 0,
+      noShow: 0,
+      fillRate: 0.5,
+      attendanceRate: null,
+    });
+  });
+
+  it("has no class figures for a week without classes", async () => {
+    // Two weeks later: nothing booked at all.
+    const later = await weeklyFigures({ db, actor: owner, now: new Date("2027-04-14T12:00:00Z") });
+    expect(later.thisWeek.classes).toEqual([]);
+    expect(later.thisWeek.classTotals).toEqual({ classes: 0, capacity: 0, held: 0, attended: 0, noShow: 0, fillRate: null, attendanceRate: null });
+    expect(later.lastWeek.classes).toEqual([]);
+  });
+
+  it("answers what the API reference says, classes included", () => {
+    expect(figures.lastWeek.classes.length + figures.thisWeek.classes.length).toBeGreaterThan(0);
+    const body = JSON.stringify({ figures });
+    expect(contractViolation("GET", new URL("http://localhost/api/v1/reports/weekly-figures"), 200, "application/json", body)).toBeUndefined();
+    // The reference is strict: a field it does not describe is refused.
+    const extra = JSON.stringify({ figures: { ...figures, thisWeek: { ...figures.thisWeek, classTotals: { ...figures.thisWeek.classTotals, spare: 1 } } } });
+    expect(contractViolation("GET", new URL("http://localhost/api/v1/reports/weekly-figures"), 200, "application/json", extra)).toMatch(/additional/);
   });
 
   it("is the owner's alone", async () => {

@@ -1,22 +1,26 @@
 // Owner: the business's figures for this week and last week, overall and per
 // coach — sessions held (completed), cancelled, no-shows, still scheduled,
-// and utilisation of availability. Weeks run Monday to Sunday in the
-// business's zone (BUSINESS_TIMEZONE); a session belongs to the week it
-// starts in.
+// and utilisation of availability — and each week's classes with their fill
+// and attendance. Weeks run Monday to Sunday in the business's zone
+// (BUSINESS_TIMEZONE); a session or class belongs to the week it starts in.
 //
-//   utilisation = booked minutes (held + scheduled sessions)
+//   utilisation = booked minutes (held + scheduled sessions, classes included
+//                 when at least one place is held)
 //               ÷ available minutes (weekly rules ∪ additions − time off, within the week)
+//
+//   per class (not cancelled):  fill rate = places held ÷ capacity
+//                               attendance rate = attended ÷ (attended + no-show)
 //
 // One SQL statement gives every (week, coach) cell, availability measured
 // with the same multirange definition as free slots (availability-sql.ts);
-// the sums and ratios are taken here.
+// another gives the weeks' classes; the sums and ratios are taken here.
 import { sql } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
-import { coachSettings, trainingSessions, users } from "@/db/schema";
+import { classEnrolments, coachSettings, trainingSessions, users } from "@/db/schema";
 import { alias } from "drizzle-orm/pg-core";
 import { effectiveCoachTimeZone } from "../coaches/find-coach";
 import { instantToWallClock, wallClockToInstant } from "@/domain/time";
@@ -26,11 +30,13 @@ import * as viewFields from "../view-fields";
 
 /** The counts and minutes shared by a week and each coach in it. */
 const figuresShape = {
-  held: viewFields.count.describe("Sessions completed."),
+  held: viewFields.count.describe("Sessions completed (one-to-one sessions and classes)."),
   cancelled: viewFields.count,
   noShows: viewFields.count,
   scheduled: viewFields.count.describe("Sessions still scheduled (upcoming, or past and not yet marked completed)."),
-  bookedMinutes: z.number().describe("Minutes of held and scheduled sessions."),
+  bookedMinutes: z
+    .number()
+    .describe("Minutes of held and scheduled sessions; a class counts when at least one of its places is held (an empty class is no booked time)."),
   availableMinutes: z.number().describe("Minutes of availability: weekly rules ∪ additions − blocked slots."),
   utilisation: z.number().nullable().describe("bookedMinutes ÷ availableMinutes; null when nothing was available."),
 };
@@ -46,6 +52,41 @@ export const coachFiguresSchema = z.strictObject({
 
 export type CoachFigures = z.infer<typeof coachFiguresSchema>;
 
+const rate = (what: string) => z.number().min(0).nullable().describe(what);
+
+/** What a class's places came to: the ones held, and who came. */
+const placesShape = {
+  capacity: viewFields.count,
+  held: viewFields.count.describe("Places held: confirmed, attended and no-show enrolments."),
+  attended: viewFields.count,
+  noShow: viewFields.count,
+  fillRate: rate("held ÷ capacity; above 1 only for a v1 class booked over its capacity; null when the capacity is 0."),
+  attendanceRate: rate("attended ÷ (attended + noShow); null until attendance is marked."),
+};
+
+export const classFiguresSchema = z
+  .strictObject({
+    id: viewFields.recordId,
+    title: z.string(),
+    startsAt: viewFields.instant,
+    coach: viewFields.coachRef,
+    ...placesShape,
+  })
+  .describe("One class of the week (not a cancelled one): its places and who came.");
+
+export type ClassFigures = z.infer<typeof classFiguresSchema>;
+
+export const classTotalsSchema = z
+  .strictObject({
+    classes: viewFields.count.describe("Classes of the week, cancelled ones aside."),
+    ...placesShape,
+    fillRate: rate("All places held ÷ all capacity; null when there is no class."),
+    attendanceRate: rate("All attended ÷ (all attended + all no-shows); null until attendance is marked."),
+  })
+  .describe("The week's classes together.");
+
+export type ClassTotals = z.infer<typeof classTotalsSchema>;
+
 export const weekFiguresSchema = z.strictObject({
   monday: viewFields.calendarDate.describe("The week's Monday, a calendar date in the business zone."),
   sunday: viewFields.calendarDate.describe("The week's Sunday, a calendar date in the business zone."),
@@ -53,6 +94,8 @@ export const weekFiguresSchema = z.strictObject({
   endsAt: viewFields.instant.describe("Exclusive: the next Monday's midnight in the business zone."),
   ...figuresShape,
   coaches: z.array(coachFiguresSchema).describe("Every coach, and anyone who ran a session in either week, by name."),
+  classes: z.array(classFiguresSchema).describe("The week's classes by start, cancelled ones aside."),
+  classTotals: classTotalsSchema,
 });
 
 export type WeekFigures = z.infer<typeof weekFiguresSchema>;
@@ -64,6 +107,20 @@ export const weeklyFiguresSchema = z.strictObject({
 });
 
 export type WeeklyFigures = z.infer<typeof weeklyFiguresSchema>;
+
+interface ClassRow {
+  week: number;
+  id: string;
+  title: string | null;
+  starts_at: string | Date;
+  coach_id: string;
+  coach_name: string;
+  coach_zone: string;
+  capacity: number;
+  held: number;
+  attended: number;
+  no_show: number;
+}
 
 interface CellRow {
   week: number;
@@ -94,6 +151,7 @@ export async function weeklyFigures(options: {
   const boundaries = mondays.map((monday) => wallClockToInstant(monday, "00:00", zone));
 
   const rows = await selectRows<CellRow>(options.db, weeklyCellsQuery(boundaries, zone));
+  const classRows = await selectRows<ClassRow>(options.db, weeklyClassesQuery(boundaries, zone));
   const [lastWeek, thisWeek] = [0, 1].map((week): WeekFigures => {
     const coaches = rows
       .filter((row) => Number(row.week) === week)
@@ -113,6 +171,7 @@ export async function weeklyFigures(options: {
         }),
       );
     const total = (key: Exclude<keyof Figures, "utilisation">) => coaches.reduce((sum, coach) => sum + coach[key], 0);
+    const classes = classRows.filter((row) => Number(row.week) === week).map(toClassFigures);
     return {
       monday: mondays[week]!,
       sunday: Temporal.PlainDate.from(mondays[week]!).add({ days: 6 }).toString(),
@@ -127,6 +186,8 @@ export async function weeklyFigures(options: {
         availableMinutes: total("availableMinutes"),
       }),
       coaches,
+      classes,
+      classTotals: classTotals(classes),
     };
   });
   return { timeZone: zone, thisWeek: thisWeek!, lastWeek: lastWeek! };
@@ -136,6 +197,39 @@ function withUtilisation(figures: Omit<Figures, "utilisation">): Figures {
   return {
     ...figures,
     utilisation: figures.availableMinutes > 0 ? figures.bookedMinutes / figures.availableMinutes : null,
+  };
+}
+
+function toClassFigures(row: ClassRow): ClassFigures {
+  const capacity = Number(row.capacity);
+  const held = Number(row.held);
+  const attended = Number(row.attended);
+  const noShow = Number(row.no_show);
+  return {
+    id: row.id,
+    title: row.title ?? "",
+    startsAt: new Date(row.starts_at).toISOString(),
+    coach: { id: row.coach_id, name: row.coach_name, timezone: row.coach_zone },
+    capacity,
+    held,
+    attended,
+    noShow,
+    fillRate: capacity > 0 ? held / capacity : null,
+    attendanceRate: attended + noShow > 0 ? attended / (attended + noShow) : null,
+  };
+}
+
+function classTotals(classes: ClassFigures[]): ClassTotals {
+  const sum = (key: "capacity" | "held" | "attended" | "noShow") => classes.reduce((total, one) => total + one[key], 0);
+  const [capacity, held, attended, noShow] = [sum("capacity"), sum("held"), sum("attended"), sum("noShow")];
+  return {
+    classes: classes.length,
+    capacity,
+    held,
+    attended,
+    noShow,
+    fillRate: capacity > 0 ? held / capacity : null,
+    attendanceRate: attended + noShow > 0 ? attended / (attended + noShow) : null,
   };
 }
 
@@ -186,11 +280,41 @@ function weeklyCellsQuery(boundaries: Date[], zone: string) {
              count(*) FILTER (WHERE ${t.status} = 'cancelled')::int AS cancelled,
              count(*) FILTER (WHERE ${t.status} = 'no_show')::int AS no_shows,
              count(*) FILTER (WHERE ${t.status} = 'scheduled')::int AS scheduled,
+             -- Booked time of the coach: held and scheduled sessions. A class
+             -- is booked time once at least one place is held in it (places_taken
+             -- counts confirmed, attended and no-show places); an empty class
+             -- is time the coach kept, not time anyone booked.
              coalesce(sum(extract(epoch FROM ${t.endsAt} - ${t.startsAt}))
-                        FILTER (WHERE ${t.status} IN ('completed', 'scheduled')), 0)::float8 / 60 AS booked_minutes
+                        FILTER (WHERE ${t.status} IN ('completed', 'scheduled')
+                                  AND (${t.type} <> 'GROUP' OR ${t.placesTaken} > 0)), 0)::float8 / 60 AS booked_minutes
       FROM ${trainingSessions} ${t}
       -- Bounds, not "<@ span": the (coach_id, starts_at) index serves them.
       WHERE ${t.coachId} = c.id AND ${t.startsAt} >= lower(c.span) AND ${t.startsAt} < upper(c.span)
     ) s
     ORDER BY c.week, c.name, c.id`;
+}
+
+const k = alias(trainingSessions, "k");
+const kc = alias(users, "kc");
+const kcs = alias(coachSettings, "kcs");
+const ke = alias(classEnrolments, "ke");
+
+/** One row per class (not cancelled) starting in last week (0) or this week (1), with its places held and attendance. */
+function weeklyClassesQuery(boundaries: Date[], zone: string) {
+  const [lastMonday, thisMonday, nextMonday] = boundaries.map((instant) => instant.toISOString());
+  return sql`
+    SELECT CASE WHEN ${k.startsAt} < ${thisMonday}::timestamptz THEN 0 ELSE 1 END AS week,
+           ${k.id} AS id, ${k.title} AS title, ${k.startsAt} AS starts_at,
+           ${k.coachId} AS coach_id, ${kc.name} AS coach_name, ${effectiveCoachTimeZone(kcs.timezone, zone)} AS coach_zone,
+           ${k.capacity} AS capacity, ${k.placesTaken} AS held, marks.attended, marks.no_show
+    FROM ${trainingSessions} ${k}
+    JOIN ${users} ${kc} ON ${kc.id} = ${k.coachId}
+    LEFT JOIN ${coachSettings} ${kcs} ON ${kcs.coachId} = ${k.coachId}
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE ${ke.status} = 'attended')::int AS attended,
+             count(*) FILTER (WHERE ${ke.status} = 'no_show')::int AS no_show
+      FROM ${classEnrolments} ${ke} WHERE ${ke.classId} = ${k.id}) marks
+    WHERE ${k.type} = 'GROUP' AND ${k.status} <> 'cancelled'
+      AND ${k.startsAt} >= ${lastMonday}::timestamptz AND ${k.startsAt} < ${nextMonday}::timestamptz
+    ORDER BY ${k.startsAt}, ${k.id}`;
 }
