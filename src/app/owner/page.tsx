@@ -1,10 +1,11 @@
 // The owner's home: this week's and last week's figures (sessions held,
-// cancelled, no-shows, utilisation of availability, overall and per coach),
-// the latest generation run, and the way to people and generation.
+// cancelled, no-shows, utilisation of availability, overall and per coach;
+// classes' fill and attendance), the latest generation run, and the way to
+// people and generation.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RunCounts, RunStatusBadge, RunSummary } from "@/components/owner/generation-runs";
-import { CoachFiguresTable, WeekCard } from "@/components/owner/week-figures";
+import { ClassFiguresSection, CoachFiguresTable, WeekCard } from "@/components/owner/week-figures";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { zoneName } from "@/lib/time-format";
 import { weeklyFigures } from "@/server/reports/weekly-figures";
@@ -25,7 +26,7 @@ export default async function OwnerHomePage() {
     <>
       <PageHeader
         title="Overview"
-        description={`This week and last, Monday to Sunday in ${zoneName(figures.timeZone)} (the business's time zone). Utilisation is the time booked over the time coaches made available.`}
+        description={`This week and last, Monday to Sunday in ${zoneName(figures.timeZone)} (the business's time zone). Utilisation is the time booked over the time coaches made available; a class is booked time once someone holds a place in it.`}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <WeekCard title="This week" week={figures.thisWeek} upcoming />
@@ -46,6 +47,13 @@ export default async function OwnerHomePage() {
             to start taking bookings.
           </EmptyState>
         )}
+      </section>
+
+      <section aria-labelledby="classes-heading" className="mt-8">
+        <h2 id="classes-heading" className="mb-2 text-lg font-semibold">
+          Classes
+        </h2>
+        <ClassFiguresSection thisWeek={figures.thisWeek} lastWeek={figures.lastWeek} zone={figures.timeZone} />
       </section>
 
       <div className="mt-8 grid gap-4 sm:grid-cols-2">

@@ -1,9 +1,10 @@
 // The owner's weekly figures: one card per week (utilisation with its bar,
-// sessions held, cancelled, no-shows) and a table of each coach's
-// utilisation this week and last. Numbers come from the weekly-figures use
-// case; this only writes them for people.
-import type { CoachFigures, Figures, WeekFigures } from "@/server/reports/weekly-figures";
-import { formatCalendarDate, zoneName } from "@/lib/time-format";
+// sessions held, cancelled, no-shows), a table of each coach's utilisation
+// this week and last, and each week's classes with their fill and
+// attendance. Numbers come from the weekly-figures use case; this only
+// writes them for people.
+import type { ClassFigures, ClassTotals, CoachFigures, Figures, WeekFigures } from "@/server/reports/weekly-figures";
+import { formatCalendarDate, formatDay, formatTime, zoneName } from "@/lib/time-format";
 import { cn } from "@/lib/cn";
 import { Card } from "../ui/card";
 
@@ -147,6 +148,88 @@ export function CoachFiguresTable({ thisWeek, lastWeek }: { thisWeek: WeekFigure
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** "75%", or "—" when there is nothing to divide (no capacity, no attendance marked). */
+export function formatRate(rate: number | null): string {
+  return rate === null ? "—" : `${Math.round(rate * 100)}%`;
+}
+
+function attendance(figures: Pick<ClassTotals, "attended" | "noShow" | "attendanceRate">, notMarked = "Not marked yet"): string {
+  const marked = figures.attended + figures.noShow;
+  return marked === 0 ? notMarked : `${formatRate(figures.attendanceRate)} (${figures.attended} of ${marked} came)`;
+}
+
+function ClassTable({ title, classes, zone }: { title: string; classes: ClassFigures[]; zone: string }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Classes {title.toLowerCase()}: places held and attendance</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Class</th>
+            <th scope="col" className="px-4 py-2 font-medium">Coach</th>
+            <th scope="col" className="px-4 py-2 font-medium">Places held</th>
+            <th scope="col" className="px-4 py-2 font-medium">Attendance</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {classes.map((one) => (
+            <tr key={one.id} className="align-top">
+              <th scope="row" className="px-4 py-3 font-normal">
+                <span className="block font-medium text-slate-900">{one.title}</span>
+                <span className="block text-xs text-slate-600">
+                  {formatDay(one.startsAt, zone)}, {formatTime(one.startsAt, zone)}
+                </span>
+              </th>
+              <td className="px-4 py-3 text-slate-800">{one.coach.name}</td>
+              <td className="px-4 py-3">
+                <span className="block font-semibold tabular-nums text-slate-900">{formatRate(one.fillRate)}</span>
+                <span className="block text-xs text-slate-600">
+                  {one.held} of {one.capacity}
+                </span>
+              </td>
+              <td className="px-4 py-3 text-slate-800">{attendance(one)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Each week's classes (cancelled ones aside): fill rate and attendance rate, per class and together. Times in the business zone. */
+export function ClassFiguresSection({ thisWeek, lastWeek, zone }: { thisWeek: WeekFigures; lastWeek: WeekFigures; zone: string }) {
+  const weeks = [
+    ["This week", thisWeek],
+    ["Last week", lastWeek],
+  ] as const;
+  if (thisWeek.classes.length === 0 && lastWeek.classes.length === 0) {
+    return <p className="text-sm text-slate-600">No class this week or last week.</p>;
+  }
+  return (
+    <div className="grid gap-6">
+      {weeks.map(([title, week]) => {
+        const totals = week.classTotals;
+        // A div, not a region: the week cards above are the regions named "This week" and "Last week".
+        return (
+          <div key={title} className="grid gap-2">
+            <div>
+              <h3 className="font-semibold">
+                {title} <span className="font-normal text-slate-600">({weekLabel(week)})</span>
+              </h3>
+              <p className="text-sm text-slate-600">
+                {totals.classes === 0
+                  ? "No class."
+                  : `${totals.classes} ${totals.classes === 1 ? "class" : "classes"}: ${formatRate(totals.fillRate)} of places held (${totals.held} of ${totals.capacity}); attendance ${attendance(totals, "not marked yet")}.`}
+              </p>
+            </div>
+            {totals.classes > 0 && <ClassTable title={title} classes={week.classes} zone={zone} />}
+          </div>
+        );
+      })}
     </div>
   );
 }
