@@ -72,7 +72,8 @@ export async function enrolInClass(options: {
                                AND status IN ('confirmed', 'waitlisted')) THEN 'already'
                 WHEN ${memberBusy(sql`${member.id}::text`, sql`${locked.startsAt.toISOString()}::timestamptz`, sql`${locked.endsAt.toISOString()}::timestamptz`, sql`${locked.id}::text`)} THEN 'busy'
               END AS problem,
-              (CASE WHEN ${locked.placesTaken} < ${locked.capacity} THEN 'confirmed' ELSE 'waitlisted' END)::enrolment_status AS place),
+              -- decided in TypeScript: two untyped parameters compared in SQL compare as text, where 2 < 12 is false
+              ${locked.placesTaken < locked.capacity ? "confirmed" : "waitlisted"}::enrolment_status AS place),
             placed AS (
               INSERT INTO ${classEnrolments} (class_id, member_id, status, starts_at, ends_at, created_at, updated_at)
               SELECT ${locked.id}, ${member.id}, place, ${locked.startsAt.toISOString()}::timestamptz, ${locked.endsAt.toISOString()}::timestamptz,
