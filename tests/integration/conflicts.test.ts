@@ -106,7 +106,7 @@ describe("listConflicts", () => {
     const [conflict] = await listConflicts({ db, actor: coachA });
     expect(conflict).toEqual({
       id: expect.any(String),
-      series: { id: seriesA, dayOfWeek: 2, startTime: "10:00", endTime: "11:00" },
+      series: { id: seriesA, dayOfWeek: 2, startTime: "10:00", endTime: "11:00", title: null },
       member: { id: memberA.id, name: "Mia" },
       coach: { id: coachA.id, name: "Carl", timezone: "Europe/Paris" },
       startsAt: "2027-03-09T09:00:00.000Z",
