@@ -144,19 +144,7 @@ async function insertAndPlan(tx: DatabaseOrTransaction, actor: Actor | null, raw
   const { coach, memberId } = await resolveBookingParties(tx, actor, input);
   await shareCoachCalendar(tx, coach.id);
 
-  const today = instantToWallClock(now, coach.timezone).date;
-  if (input.startDate < today) {
-    throw new AppError("invalid_input", `startDate: Must be today (${today}, ${coach.timezone}) or later`, {
-      startDate: `Must be today (${today} in ${coach.timezone}) or later`,
-    });
-  }
-  await assertDateInBookingWindow(tx, { field: "startDate", date: input.startDate, zone: coach.timezone, now });
-  const first = firstOccurrenceDate(input.startDate, input.dayOfWeek);
-  if (input.endDate && input.endDate < first) {
-    throw new AppError("invalid_input", "endDate: The series would have no occurrence", {
-      endDate: `Ends before the first occurrence (${first})`,
-    });
-  }
+  await assertSeriesDates(tx, input, coach.timezone, now);
 
   const [series] = await tx
     .insert(recurringBookings)
@@ -201,4 +189,30 @@ function conflictError(misfits: PlannedOccurrence[]): AppError {
     undefined,
     { conflicts: misfits.map(toOutcome) },
   );
+}
+
+/**
+ * A weekly series' dates (a member's or a class series): it starts today or
+ * later in the coach's zone, inside the booking window, and has at least one
+ * occurrence before its end date.
+ */
+export async function assertSeriesDates(
+  db: DatabaseOrTransaction,
+  input: { startDate: string; endDate?: string | null | undefined; dayOfWeek: number },
+  zone: string,
+  now: Date,
+): Promise<void> {
+  const today = instantToWallClock(now, zone).date;
+  if (input.startDate < today) {
+    throw new AppError("invalid_input", `startDate: Must be today (${today}, ${zone}) or later`, {
+      startDate: `Must be today (${today} in ${zone}) or later`,
+    });
+  }
+  await assertDateInBookingWindow(db, { field: "startDate", date: input.startDate, zone, now });
+  const first = firstOccurrenceDate(input.startDate, input.dayOfWeek);
+  if (input.endDate && input.endDate < first) {
+    throw new AppError("invalid_input", "endDate: The series would have no occurrence", {
+      endDate: `Ends before the first occurrence (${first})`,
+    });
+  }
 }

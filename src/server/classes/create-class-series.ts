@@ -12,15 +12,13 @@ import { assertActsForCoach } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
 import { recurringBookings, sessionConflicts } from "@/db/schema";
 import { AppError } from "@/domain/errors";
-import { firstOccurrenceDate } from "@/domain/recurrence";
-import { instantToWallClock } from "@/domain/time";
 import { eq } from "drizzle-orm";
+import { assertSeriesDates } from "../bookings/create-recurring-booking";
 import { findCoach } from "../coaches/find-coach";
 import { businessTimeZone, sessionHorizonWeeks } from "../config";
 import { selectConflictViews, type ConflictView } from "../conflicts/conflict-view";
 import { calendarDate, dayOfWeek, recordId, wallClockTime } from "../fields";
 import { placeOccurrences } from "../sessions/occurrences-sql";
-import { assertDateInBookingWindow } from "../studio-settings/booking-window";
 import { parseInput } from "../validation";
 import { classCapacity, classTitle } from "./class-input";
 import { selectClassSeriesViews, type ClassSeriesView } from "./class-series-view";
@@ -66,17 +64,7 @@ export async function createClassSeries(options: {
   const now = options.now ?? new Date();
   const coach = await findCoach(options.db, input.coachId);
   if (!coach) throw new AppError("invalid_input", "coachId: Not a coach", { coachId: "No coach with this id" });
-  const today = instantToWallClock(now, coach.timezone).date;
-  if (input.startDate < today) {
-    throw new AppError("invalid_input", `startDate: Must be today (${today}, ${coach.timezone}) or later`, {
-      startDate: `Must be today (${today} in ${coach.timezone}) or later`,
-    });
-  }
-  await assertDateInBookingWindow(options.db, { field: "startDate", date: input.startDate, zone: coach.timezone, now });
-  const first = firstOccurrenceDate(input.startDate, input.dayOfWeek);
-  if (input.endDate && input.endDate < first) {
-    throw new AppError("invalid_input", "endDate: The series would have no occurrence", { endDate: `Ends before the first occurrence (${first})` });
-  }
+  await assertSeriesDates(options.db, input, coach.timezone, now);
 
   return options.db.transaction(async (tx) => {
     const [series] = await tx
