@@ -7,12 +7,14 @@ export const NAVIGATION: Record<UserRole, ReadonlyArray<{ href: string; label: s
   member: [
     { href: "/member", label: "Home" },
     { href: "/member/coaches", label: "Book" },
+    { href: "/member/classes", label: "Classes" },
     { href: "/member/sessions", label: "My sessions" },
     { href: "/member/recurring", label: "Recurring" },
     { href: "/account", label: "Account" },
   ],
   coach: [
     { href: "/coach", label: "Calendar" },
+    { href: "/coach/classes", label: "Classes" },
     { href: "/coach/availability", label: "Availability" },
     { href: "/coach/conflicts", label: "Conflicts" },
     { href: "/account", label: "Account" },
@@ -21,6 +23,7 @@ export const NAVIGATION: Record<UserRole, ReadonlyArray<{ href: string; label: s
     { href: "/owner", label: "Overview" },
     { href: "/owner/people", label: "People" },
     { href: "/owner/calendar", label: "Calendars" },
+    { href: "/owner/classes", label: "Classes" },
     { href: "/owner/generation", label: "Generation" },
     { href: "/owner/outbox", label: "Outbox" },
     { href: "/owner/settings", label: "Settings" },
