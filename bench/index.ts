@@ -1,12 +1,14 @@
-// `npm run bench -- [--series N] [--requests N] [--racers N] [--only generation,http]
+// `npm run bench -- [--series N] [--requests N] [--racers N] [--only generation,http,classes]
 //                    [--contention-seconds S] [--contention-connections C] [--cpu-bookings N] [--mail-bookings N] [--json]`
 //
 // Coachbook's performance figures, each a ratio (or a count) measured in one
 // run, because the machines are shared and noisy. Builds its own data in a
 // database of its own: on the PostgreSQL server of DATABASE_URL (a new
 // database, dropped at the end), else PGlite in a temporary directory.
-//   generation  6 weeks for N series over 500 coaches ÷ one hand-written
-//               INSERT … SELECT of the same rows (target ≤ 1.3; the median
+//   generation  6 weeks for N series over 500 coaches (one in ten a class
+//               series of 12 places with 3 standing places) ÷ one
+//               hand-written INSERT … SELECT of the same rows, sessions and
+//               places (target ≤ 1.3; the median
 //               of 3 paired rounds up to N = 10,000, one above); an
 //               idempotent run ÷ the first, on one pool (< 5 %; also shown
 //               for a new process, as the CLI runs); the run the day
@@ -30,6 +32,12 @@
 //               real SMTP server on loopback: p50/p95 from the booking's 201
 //               to SMTP acceptance; then N password resets asked at once:
 //               messages delivered per second by one worker.
+//   classes     R members (--racers) enrolling at once in a class of 12
+//               places: exactly 12 confirmed, R − 12 waitlisted at distinct
+//               positions 1 … R − 12 in queue order, no 5xx, p50/p99; then
+//               50 of a 60-place class's confirmed (100 waiting) giving
+//               their places up at once: exactly 50 promoted, the
+//               waitlist's first 50, no 5xx, p50/p99.
 // Prints a table (or one JSON line per figure with --json). Exits 1 when a
 // correctness check fails (race counts, the invariant checker afterwards);
 // a missed target is flagged in the table, not an error.
@@ -43,9 +51,12 @@ import { checkInvariants, describeViolations } from "@/db/invariants";
 import { generateSessions, type GenerationResult } from "@/server/sessions/generate-sessions";
 import { ensureBuild } from "../scripts/lib/ensure-build";
 import {
+  CLASS_SERIES_EVERY,
   COACHES,
   GENERATION_DAY,
   NEXT_DAY,
+  STANDING_PLACES_PER_CLASS,
+  classSeriesCount,
   createBenchDatabase,
   emptySessions,
   seedGenerationData,
@@ -53,11 +64,12 @@ import {
 } from "./lib/bench-database";
 import { measureContention, measureCpu, seedContentionData, type ContentionFigure, type CpuFigure } from "./lib/contention-figures";
 import { measureHttp, seedHttpData, startBenchServer, type RaceFigure } from "./lib/http-figures";
+import { CROWD_CAPACITY, WAVE, measureClasses, seedClassData, type BurstFigure, type ClassFigures } from "./lib/class-figures";
 import { measureMessages, seedMessageData } from "./lib/message-figures";
 import { measureOversizedBodies, type OversizedBodyFigure } from "./lib/oversized-body";
 
 const WEEKS = 6;
-const PARTS = ["generation", "http", "messages"] as const;
+const PARTS = ["generation", "http", "messages", "classes"] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -157,6 +169,7 @@ async function generationFigures(
   log(options, `first generation of ${options.series} series (${WEEKS} weeks, child process)…`);
   const first = await generateInChild(database);
   const handle = await reopen();
+  const seeded = await classSeriesCount(handle);
   const run = (now: Date) => generateSessions(handle.db, { weeksAhead: WEEKS, now, trigger: "cli" });
   log(options, "idempotent second run…");
   const second = await run(GENERATION_DAY);
@@ -167,23 +180,42 @@ async function generationFigures(
   const until = new Date(GENERATION_DAY.getTime() + WEEKS * 7 * 86_400_000).toISOString();
   await handle.db.execute(sql`DROP TABLE IF EXISTS bench_rows`);
   await handle.db.execute(sql`CREATE TABLE bench_rows AS
-    SELECT coach_id, member_id, recurring_booking_id, starts_at, ends_at FROM training_sessions
+    SELECT coach_id, member_id, recurring_booking_id, starts_at, ends_at, type, title, capacity FROM training_sessions
     WHERE recurring_booking_id IS NOT NULL AND starts_at < ${until}::timestamptz`);
-  const baselineRows = Number((await handle.db.execute(sql`SELECT count(*)::int AS n FROM bench_rows`)).rows[0]!.n);
+  // The classes' standing places the generator fills: the plain insert
+  // writes them too, finding each class by its series and start, as the
+  // generator's own statement does.
+  await handle.db.execute(sql`DROP TABLE IF EXISTS bench_places`);
+  await handle.db.execute(sql`CREATE TABLE bench_places AS
+    SELECT t.recurring_booking_id, e.member_id, e.status, e.starts_at, e.ends_at, e.standing_place_id
+    FROM class_enrolments e JOIN training_sessions t ON t.id = e.class_id
+    WHERE t.recurring_booking_id IS NOT NULL AND t.starts_at < ${until}::timestamptz`);
+  const count = async (table: string) => Number((await handle.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).rows[0]!.n);
+  const baselineRows = await count("bench_rows");
+  const baselinePlaces = await count("bench_places");
+  const classes = Number(
+    (await handle.db.execute(sql`SELECT count(*)::int AS n FROM bench_rows WHERE type = 'GROUP'`)).rows[0]!.n,
+  );
   // Paired rounds, each the plain insert then generation on the same empty
   // table; the figure is the median round's ratio. One round at large N (a
   // round takes minutes there, and long runs average the noise out).
-  const rounds: Array<{ baselineMs: number; generation: GenerationResult; ratio: number }> = [];
+  const rounds: Array<{ baselineMs: number; generation: GenerationResult; places: number; ratio: number }> = [];
   for (let index = 0; index < generationRounds(options.series); index += 1) {
     await emptySessions(handle);
     const started = performance.now();
     await handle.db.execute(
-      sql`INSERT INTO training_sessions (coach_id, member_id, recurring_booking_id, starts_at, ends_at) SELECT * FROM bench_rows`,
+      sql`INSERT INTO training_sessions (coach_id, member_id, recurring_booking_id, starts_at, ends_at, type, title, capacity) SELECT * FROM bench_rows`,
+    );
+    await handle.db.execute(
+      sql`INSERT INTO class_enrolments (class_id, member_id, status, starts_at, ends_at, standing_place_id)
+          SELECT t.id, p.member_id, p.status, p.starts_at, p.ends_at, p.standing_place_id
+          FROM bench_places p JOIN training_sessions t ON t.recurring_booking_id = p.recurring_booking_id AND t.starts_at = p.starts_at`,
     );
     const baselineMs = performance.now() - started;
     await emptySessions(handle);
     const generation = await run(GENERATION_DAY);
-    rounds.push({ baselineMs, generation, ratio: generation.durationMs / baselineMs });
+    const places = await count("class_enrolments");
+    rounds.push({ baselineMs, generation, places, ratio: generation.durationMs / baselineMs });
     log(options, `  round ${index + 1}: INSERT … SELECT ${Math.round(baselineMs)} ms, generation ${generation.durationMs} ms`);
   }
   const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[(rounds.length - 1) >> 1]!;
@@ -194,6 +226,7 @@ async function generationFigures(
   // (the CLI): it also opened its connections, ~9 ms of ~13.
   const againIdempotent = await run(GENERATION_DAY);
   await handle.db.execute(sql`DROP TABLE bench_rows`);
+  await handle.db.execute(sql`DROP TABLE bench_places`);
 
   const lastRun = rounds.at(-1)!.generation;
   const idempotent = againIdempotent.durationMs / lastRun.durationMs;
@@ -205,7 +238,8 @@ async function generationFigures(
       target: "≤ 1.3",
       met: ratio <= 1.3,
       detail:
-        `${again.created} sessions in ${again.durationMs} ms vs INSERT … SELECT of ${baselineRows} rows in ${Math.round(baselineMs)} ms` +
+        `${again.created} sessions (${classes} classes, ${median.places} standing places filled) in ${again.durationMs} ms ` +
+        `vs INSERT … SELECT of ${baselineRows} + ${baselinePlaces} rows in ${Math.round(baselineMs)} ms` +
         (rounds.length > 1 ? `, median of ${rounds.length} rounds (${rounds.map((r) => round(r.ratio)).join(", ")})` : "") +
         ` (first run ${first.durationMs} ms)`,
     },
@@ -238,19 +272,24 @@ async function generationFigures(
     // No two series of the data set overlap: every occurrence becomes a
     // session (about 6 a series: late Sunday series in New York start after
     // the window's last UTC midnight), the same rows on every full run, no
-    // conflict. A correctness check.
+    // conflict; every class takes its 3 standing places, on every full run.
+    // A correctness check.
     {
       figure: "generation_rows_match",
       value: again.created,
       unit: "sessions",
-      target: `= first run = INSERT … SELECT, no conflict`,
+      target: `= first run = INSERT … SELECT, no conflict; ${STANDING_PLACES_PER_CLASS} places a class`,
       met:
         again.created > options.series * (WEEKS - 1) &&
         rounds.every((r) => r.generation.created === first.created && r.generation.conflicts === 0) &&
         first.created === baselineRows &&
         first.conflicts === 0 &&
-        second.created + againIdempotent.created === 0,
+        second.created + againIdempotent.created === 0 &&
+        (classes > 0) === (options.series >= CLASS_SERIES_EVERY) &&
+        baselinePlaces === classes * STANDING_PLACES_PER_CLASS &&
+        rounds.every((r) => r.places === baselinePlaces),
       check: true,
+      detail: `${classes} classes of ${seeded.classSeries} class series, ${baselinePlaces} places (${seeded.standingPlaces} standing places)`,
     },
   ];
 }
@@ -432,6 +471,100 @@ async function httpFigures(
   }
 }
 
+/** The classes under a crowd, on a server of their own (see class-figures.ts). */
+async function classFigures(database: BenchDatabase, handle: DatabaseHandle, options: Options): Promise<Figure[]> {
+  log(options, "building the app if needed…");
+  await ensureBuild();
+  let data: Awaited<ReturnType<typeof seedClassData>>;
+  try {
+    data = await seedClassData(handle, { crowd: options.racers });
+  } finally {
+    await handle.close(); // PGlite: the server needs the data directory to itself.
+  }
+  log(options, "starting the app…");
+  const server = await startBenchServer(database);
+  let measured: ClassFigures;
+  try {
+    log(options, `classes: ${options.racers} members enrolling at once in ${CROWD_CAPACITY} places, then ${WAVE.cancels} of ${WAVE.capacity} places given up at once…`);
+    measured = await measureClasses(server, data);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- server output (end) ---\n${server.output().slice(-4000)}`);
+  } finally {
+    await server.stop();
+  }
+  const { crowd, wave, healthIdleMs } = measured;
+  // A 5xx (or no answer) is reported with the server's own log, to find it by.
+  if (serverErrors(crowd) + serverErrors(wave) > 0) console.error(`--- server output (end) ---\n${server.output().slice(-8000)}`);
+  const places = Math.min(options.racers, CROWD_CAPACITY);
+  const waitlist = options.racers - places;
+  const counts = (figure: BurstFigure) =>
+    Object.entries(figure.statuses)
+      .map(([status, count]) => `${count} × ${status}`)
+      .join(", ") + (figure.unexpected.length ? `; e.g. ${figure.unexpected.join(" | ")}` : "");
+  const latency = (name: string, figure: BurstFigure): Figure[] => [
+    { figure: `${name}_p50`, value: figure.latencyMs.p50, unit: "ms", target: null, met: null },
+    {
+      figure: `${name}_p99`,
+      value: figure.latencyMs.p99,
+      unit: "ms",
+      target: null,
+      met: null,
+      detail: `max ${figure.latencyMs.max} ms; p99 ÷ idle health p50 (${healthIdleMs.p50} ms) ${round(figure.latencyMs.p99 / healthIdleMs.p50)}`,
+    },
+  ];
+  return [
+    {
+      figure: "class_crowd_outcome",
+      value: crowd.confirmed,
+      unit: "confirmed",
+      target: `${places} confirmed, ${waitlist} waitlisted at 1–${waitlist} in queue order`,
+      met:
+        crowd.statuses["201"] === options.racers &&
+        crowd.confirmed === places &&
+        crowd.waitlisted === waitlist &&
+        crowd.positionsDistinct &&
+        crowd.positionsMatchRoster &&
+        crowd.roster.confirmed === places &&
+        crowd.roster.waitlisted === waitlist,
+      check: true,
+      detail:
+        `${counts(crowd)}; answers: ${crowd.confirmed} confirmed, ${crowd.waitlisted} waitlisted, positions ${crowd.positionsDistinct ? "1–" + crowd.waitlisted : "NOT 1…n"}` +
+        `${crowd.positionsMatchRoster ? "" : " (NOT the roster's)"}; roster: ${crowd.roster.confirmed} confirmed, ${crowd.roster.waitlisted} waitlisted`,
+    },
+    { figure: "class_crowd_5xx", value: serverErrors(crowd), unit: "responses", target: "0", met: serverErrors(crowd) === 0, check: true },
+    ...latency("class_crowd", crowd),
+    {
+      figure: "class_cancel_wave_outcome",
+      value: wave.promotions,
+      unit: "promoted",
+      target: `${WAVE.cancels} × 200, ${WAVE.cancels} promoted: the waitlist's 1–${WAVE.cancels}`,
+      met:
+        wave.statuses["200"] === WAVE.cancels &&
+        wave.promotions === WAVE.cancels &&
+        wave.onePerCancel &&
+        wave.promotedFirstInLine &&
+        wave.restInOrder &&
+        wave.roster.confirmed === WAVE.capacity &&
+        wave.roster.cancelled === WAVE.cancels,
+      check: true,
+      detail:
+        `${counts(wave)}; ${wave.promotions} promoted${wave.onePerCancel ? ", one per cancel" : " (NOT one per cancel)"}` +
+        `${wave.promotedFirstInLine ? `, the first ${WAVE.cancels} in line` : " (NOT the first in line)"}; ` +
+        `roster: ${wave.roster.confirmed} confirmed, ${wave.roster.cancelled} cancelled, ${wave.roster.waitlisted} waiting` +
+        `${wave.restInOrder ? ` at 1–${wave.roster.waitlisted} in their order` : " (NOT in their order)"}`,
+    },
+    { figure: "class_cancel_wave_5xx", value: serverErrors(wave), unit: "responses", target: "0", met: serverErrors(wave) === 0, check: true },
+    ...latency("class_cancel_wave", wave),
+  ];
+}
+
+/** 5xx answers, and requests without an answer in time (status 0). */
+function serverErrors(figure: BurstFigure): number {
+  return Object.entries(figure.statuses)
+    .filter(([status]) => Number(status) >= 500 || Number(status) === 0)
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   const database = await createBenchDatabase();
@@ -487,6 +620,12 @@ async function main(argv: string[]): Promise<number> {
           detail: `${measured.backlog} password resets asked at once, drained by one worker over SMTP on loopback`,
         },
       );
+      await reopen();
+    }
+    if (options.only.has("classes")) {
+      const open = handle!;
+      handle = undefined; // classFigures closes it
+      figures.push(...(await classFigures(database, open, options)));
       await reopen();
     }
     const violations = await checkInvariants(handle!.db);
