@@ -3,6 +3,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { NAVIGATION } from "@/lib/navigation";
+import { addDays, dateInZone, mondayOf } from "@/lib/time-format";
+import { DEMO_CLASSES, demoOneOffClassDate } from "@/server/demo-seed";
+import { suiteNow } from "./clock";
 import { expect, SIGNED_IN_ACCOUNTS, signedInState, test } from "./support";
 
 /** No serious or critical violation on what `page` shows now; `label` names it in the report. */
@@ -67,3 +70,34 @@ test.describe("as owner, a message", () => {
     await expectAccessible(page, "/owner/outbox?status=failed");
   });
 });
+
+test.describe("as member, the class pages", () => {
+  test.use({ storageState: signedInState("member1@coachbook.test") });
+  test("the timetable of a week with classes, My classes and Weekly classes pass axe", async ({ page }) => {
+    // Alex holds places in the demo's classes: the badges and Cancel buttons are checked too.
+    for (const path of [`/member/classes?week=${demoOneOffClassDate(suiteNow())}`, "/member/classes/mine", "/member/classes/weekly"]) {
+      await expectAccessible(page, path);
+    }
+  });
+});
+
+for (const [role, email] of [
+  ["coach", "coach.paris@coachbook.test"],
+  ["owner", "owner@coachbook.test"],
+] as const) {
+  test.describe(`as ${role}, a class's page`, () => {
+    test.use({ storageState: signedInState(email) });
+    test(`a coming class (add a member, cancel) and a past one (attendance) pass axe for the ${role}`, async ({ page }) => {
+      const lastWeek = addDays(mondayOf(dateInZone(suiteNow(), "Europe/London")), -7);
+      for (const [week, title] of [
+        [demoOneOffClassDate(suiteNow()), DEMO_CLASSES.oneOff.title],
+        [lastWeek, DEMO_CLASSES.weekly.title],
+      ] as const) {
+        await page.goto(`/${role}/classes?week=${week}`);
+        await page.getByRole("list", { name: "Classes this week" }).getByRole("link", { name: title }).click();
+        await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+        await expectNoSeriousViolations(page, `${role}'s ${title} class`);
+      }
+    });
+  });
+}
