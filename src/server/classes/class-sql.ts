@@ -22,10 +22,14 @@ const e = alias(classEnrolments, "busy_e");
  * nothing lasts longer than a day.
  */
 export function memberBusy(member: SQL, startsAt: SQL, endsAt: SQL, exceptClass?: SQL): SQL {
-  return sql`(EXISTS (SELECT 1 FROM ${trainingSessions} ${t}
-                      WHERE ${sessionOf(t, "memberId", member)} AND ${onLiveCalendar(t)}
-                        AND ${sessionRange(t)} && tstzrange(${startsAt}, ${endsAt}, '[)'))
-          OR ${memberInClass(member, startsAt, endsAt, exceptClass)})`;
+  return sql`(${memberHasSession(member, startsAt, endsAt)} OR ${memberInClass(member, startsAt, endsAt, exceptClass)})`;
+}
+
+/** Member `member` has a session on the live calendar overlapping [startsAt, endsAt) (the sessions' GiST index, keyed by member). */
+export function memberHasSession(member: SQL, startsAt: SQL, endsAt: SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${trainingSessions} ${t}
+                     WHERE ${sessionOf(t, "memberId", member)} AND ${onLiveCalendar(t)}
+                       AND ${sessionRange(t)} && tstzrange(${startsAt}, ${endsAt}, '[)'))`;
 }
 
 /** Member `member` holds a confirmed class place (not in `exceptClass`) overlapping [startsAt, endsAt). */
