@@ -9,10 +9,10 @@ import { wallClockToInstant } from "@/domain/time";
 import { addDays, dateInZone, formatCalendarDate, formatTimeRange, isCalendarDate, mondayOf, zoneName } from "@/lib/time-format";
 import { cn } from "@/lib/cn";
 import { MAX_YEAR, MIN_YEAR } from "@/server/fields";
+import { WeekNav } from "./classes/week-nav";
 import { SessionActions } from "./session-actions";
 import { Notice } from "./ui/card";
 import { StatusBadge } from "./ui/badge";
-import { buttonClasses } from "./ui/button";
 
 export interface CalendarWeek {
   /** The Monday, "YYYY-MM-DD". */
@@ -104,41 +104,24 @@ export function WeekCalendar({
   const today = dateInZone(now, zone);
   const byDay = new Map<string, SessionView[]>(days.map((day) => [day, []]));
   for (const session of sessions) byDay.get(dateInZone(session.startsAt, zone))?.push(session);
-  const sunday = days[6]!;
   const active = sessions.filter((session) => session.status !== "cancelled").length;
 
   return (
     <section aria-labelledby="week-heading">
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h2 id="week-heading" className="text-lg font-semibold text-slate-900">
-            {formatCalendarDate(week.monday, "short")} – {formatCalendarDate(sunday, "short")}
-          </h2>
-          <p className="text-sm text-slate-600">
+      <WeekNav
+        week={week}
+        hrefFor={hrefFor}
+        summary={
+          <>
             {active === 0 ? "No sessions this week" : `${active} session${active === 1 ? "" : "s"}`}
             {coachZone !== zone && (
               <>
                 {" "}· times in {zoneName(zone)}; the smaller ones in {zoneName(coachZone)} ({coachZoneLabel})
               </>
             )}
-          </p>
-        </div>
-        <nav aria-label="Weeks" className="flex gap-2">
-          <Link href={hrefFor(addDays(week.monday, -7))} className={buttonClasses("secondary", "sm")}>
-            <span aria-hidden="true">←</span> Previous<span className="sr-only"> week</span>
-          </Link>
-          <Link
-            href={hrefFor(week.thisMonday)}
-            className={buttonClasses("secondary", "sm")}
-            aria-current={week.monday === week.thisMonday ? "page" : undefined}
-          >
-            This week
-          </Link>
-          <Link href={hrefFor(addDays(week.monday, 7))} className={buttonClasses("secondary", "sm")}>
-            Next<span className="sr-only"> week</span> <span aria-hidden="true">→</span>
-          </Link>
-        </nav>
-      </div>
+          </>
+        }
+      />
 
       <ol className="grid gap-3 lg:grid-cols-7 lg:gap-2">
         {days.map((day) => {
@@ -182,7 +165,7 @@ export function WeekCalendar({
 
 function SessionItem({ session, zone, coachZone, now }: { session: SessionView; zone: string; coachZone: string; now: Date }) {
   const time = formatTimeRange(session.startsAt, session.endsAt, zone);
-  const memberName = session.member?.name ?? "No member";
+  const memberName = session.member?.name ?? "Group class";
   const started = new Date(session.startsAt).getTime() <= now.getTime();
   const cancelled = session.status === "cancelled";
   return (

@@ -1,6 +1,7 @@
-// The week a class list shows, and the way to the one before and after (the
-// same three links as the coach's calendar), in the viewer's zone.
+// The week a page shows (the coach's calendar, a class list), and the way to
+// the one before and after, in the viewer's zone.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { CalendarWeek } from "@/components/week-calendar";
 import { buttonClasses } from "@/components/ui/button";
 import { addDays, formatCalendarDate } from "@/lib/time-format";
@@ -15,7 +16,7 @@ export function WeekNav({
   /** The link to another week (its Monday), keeping the page's other parameters. */
   hrefFor: (monday: string) => string;
   /** A line under the heading: "4 classes". */
-  summary: string;
+  summary: ReactNode;
   headingId?: string;
 }) {
   return (
