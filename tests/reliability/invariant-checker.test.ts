@@ -125,6 +125,20 @@ describe("checkInvariants", () => {
       INSERT INTO training_sessions (id, coach_id, member_id, starts_at, ends_at, one_time_booking_id)
         VALUES ('bad-6', 'bad-coach', 'bad-m2', '2027-05-01T10:00Z', '2027-05-01T11:00Z', 'bad-booking');
       UPDATE bookings SET session_id = 'bad-6' WHERE id = 'bad-booking';
+      -- classes: the places trigger and constraint gone; a class over its capacity,
+      -- one whose count is wrong, cancelled with a place, overlapping places of one member
+      ALTER TABLE class_enrolments DROP CONSTRAINT class_enrolments_member_no_overlap;
+      DROP TRIGGER class_enrolments_places ON class_enrolments;
+      DROP TRIGGER training_sessions_class_cancelled ON training_sessions;
+      INSERT INTO users (id, email, name, role) VALUES ('bad-m3', 'bad-m3@example.org', 'Bad M3', 'member');
+      INSERT INTO training_sessions (id, coach_id, type, title, capacity, places_taken, starts_at, ends_at, status) VALUES
+        ('bad-class', 'bad-coach', 'GROUP', 'Full', 2, 3, '2027-06-01T10:00Z', '2027-06-01T11:00Z', 'scheduled'),
+        ('bad-class-2', 'bad-coach', 'GROUP', 'Gone', 2, 0, '2027-06-01T10:30Z', '2027-06-01T11:30Z', 'cancelled');
+      INSERT INTO class_enrolments (class_id, member_id, status, starts_at, ends_at) VALUES
+        ('bad-class', 'bad-m1', 'confirmed', '2027-06-01T10:00Z', '2027-06-01T11:00Z'),
+        ('bad-class', 'bad-m2', 'confirmed', '2027-06-01T10:00Z', '2027-06-01T11:00Z'),
+        ('bad-class', 'bad-m3', 'confirmed', '2027-06-01T10:00Z', '2027-06-01T11:00Z'),
+        ('bad-class-2', 'bad-m1', 'confirmed', '2027-06-01T10:30Z', '2027-06-01T11:30Z');
       INSERT INTO bookings (id, member_id, status) VALUES ('bad-booking-2', 'bad-m1', 'CONFIRMED');
       INSERT INTO training_sessions (id, coach_id, member_id, starts_at, ends_at, one_time_booking_id)
         VALUES ('bad-7', 'bad-coach', 'bad-m1', '2027-05-02T10:00Z', '2027-05-02T11:00Z', 'bad-booking-2');`);
