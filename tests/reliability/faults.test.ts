@@ -58,7 +58,7 @@ describe("generation killed mid-batch", () => {
     withDatabase(async (handle) => Number((await handle.db.execute(sql`SELECT count(*)::int AS n FROM training_sessions`)).rows[0]!.n));
 
   it.each(["SIGKILL", "SIGTERM"] as const)("%s after the first batch: whole batches stay, and the next run completes every week with no duplicate", async (signal) => {
-    await withDatabase((handle) => handle.exec("DELETE FROM training_sessions; DELETE FROM session_generation_runs; UPDATE recurring_bookings SET next_occurrence_on = NULL;"));
+    await withDatabase((handle) => handle.exec("DELETE FROM class_enrolments; DELETE FROM training_sessions; DELETE FROM session_generation_runs; UPDATE recurring_bookings SET next_occurrence_on = NULL;"));
     const killed = await generate({ after: /series \d+\/\d+/, signal });
     const output = killed.stdout + killed.stderr;
     if (signal === "SIGKILL") {
