@@ -2,11 +2,12 @@
 // series' standing places, set-based: confirmed in the order the standing
 // places were taken, up to the capacity; the rest waitlisted, and told. A
 // member who holds something else at that time is left out of that class.
-// A member's other places are not looked up row by row: ON CONFLICT DO
-// NOTHING (no target) covers the partial unique index of live places (a
-// member already in that class) and the exclusion constraint on confirmed
-// places, so a place the member already holds, or one overlapping theirs
-// (or one this statement gives them), is left out, and the run never fails.
+// A member's places in other classes are not looked up row by row: ON
+// CONFLICT DO NOTHING (no target) covers the exclusion constraint on
+// confirmed places, so a place overlapping one the member holds (or one
+// this statement gives them) is left out, and the run never fails on it.
+// A member already in this class must be left out before the numbering
+// (NOT EXISTS, by class and member), or they would use up a place number.
 // (A lookup per row was planned on the statistics of an empty table after
 // an upgrade or a first large run, and read the whole index each time:
 // generation with 10% class series went from 1.1× to 2.2× its baseline.)
@@ -28,6 +29,7 @@ export async function fillStandingPlaces(db: DatabaseOrTransaction, classIds: re
         FROM ${trainingSessions} p
         JOIN ${standingPlaces} sp ON sp.series_id = p.recurring_booking_id AND sp.status = 'active'
         WHERE p.id IN (${ids}) AND p.type = 'GROUP' AND p.status = 'scheduled'
+          AND NOT EXISTS (SELECT 1 FROM ${classEnrolments} x WHERE x.class_id = p.id AND x.member_id = sp.member_id AND x.status IN ('confirmed', 'waitlisted'))
           AND NOT ${memberHasSession(sql`sp.member_id`, sql`p.starts_at`, sql`p.ends_at`)}
         ORDER BY p.id, sp.created_at, sp.id
         ON CONFLICT DO NOTHING
