@@ -373,6 +373,8 @@ describe("a weekly class series and standing places", () => {
     await json(await post("m2", `/api/v1/class-series/${seriesId}/standing-places`), 409);
     expect((await json(await post("coachB", `/api/v1/class-series/${seriesId}/standing-places`, { memberId: ids.m1 }), 403)).error.code).toBe("forbidden");
     await json(await post("m1", "/api/v1/class-series/no-such-series/standing-places"), 404);
+    await json(await call("m1", "/api/v1/class-series/no-such-series/standing-places"), 404);
+    await json(await call("m1", "/api/v1/standing-places?seriesId=no-such-series"), 404);
 
     expect((await json(await call("mia", "/api/v1/standing-places"), 200)).standingPlaces.map((p: { id: string }) => p.id)).toEqual([standing.mia]);
     expect((await json(await call("coachA", `/api/v1/class-series/${seriesId}/standing-places`), 200)).standingPlaces).toHaveLength(3);

@@ -1,10 +1,12 @@
 // Standing places the actor may see: a member their own; a coach those in
-// their series; the owner all. ?seriesId narrows to one series.
+// their series; the owner all. ?seriesId narrows to one series, which must
+// exist (class series are on the public timetable, so a 404 hides nothing).
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
-import type { DatabaseOrTransaction } from "@/db";
+import { selectRows, type DatabaseOrTransaction } from "@/db";
+import { AppError } from "@/domain/errors";
 import { recordId } from "../fields";
 import { parseInput } from "../validation";
 import { selectStandingPlaceViews, type StandingPlaceView } from "./standing-place-view";
@@ -22,6 +24,10 @@ export async function listStandingPlaces(options: {
   const { actor } = options;
   assertCan(actor, "classes:read");
   const input = parseInput(listStandingPlacesInput, options.input ?? {});
+  if (input.seriesId) {
+    const found = await selectRows(options.db, sql`SELECT 1 FROM recurring_bookings WHERE id = ${input.seriesId} AND member_id IS NULL`);
+    if (found.length === 0) throw new AppError("not_found", `No class series with id ${input.seriesId}`);
+  }
   return selectStandingPlaceViews(
     options.db,
     sql`true ${input.seriesId ? sql`AND sp.series_id = ${input.seriesId}` : sql``}

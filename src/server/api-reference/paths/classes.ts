@@ -324,11 +324,11 @@ export const classPaths: PathSpecs = {
       operationId: "listSeriesStandingPlaces",
       tag: "classes",
       summary: "A class series' active standing places (within your scope)",
-      description: "An unknown series, or one with none of yours, gives an empty list.",
+      description: "A series with none of yours gives an empty list.",
       access: { permission: "classes:read", scope: "a member their own, a coach those in their series, the owner all." },
       path: seriesPath,
       success: { status: 200, description: "Standing places, oldest first.", schema: envelope({ standingPlaces: list("StandingPlaceView") }) },
-      errors: {},
+      errors: { 404: "No class series with this id." },
     },
     post: {
       operationId: "createStandingPlace",
@@ -369,7 +369,7 @@ export const classPaths: PathSpecs = {
         notes: { seriesId: { description: "Only this series' standing places." }, status: { description: "Default active." } },
       },
       success: { status: 200, description: "Standing places, oldest first.", schema: envelope({ standingPlaces: list("StandingPlaceView") }) },
-      errors: { 400: "Unknown status, or an unknown query parameter." },
+      errors: { 400: "Unknown status, or an unknown query parameter.", 404: "seriesId names no class series." },
     },
   },
   "/api/v1/standing-places/{id}/cancel": {
