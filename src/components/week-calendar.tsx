@@ -1,7 +1,7 @@
 // One coach's week of sessions, Monday to Sunday in the viewer's zone: on a
 // phone a list of days, on a wide screen seven columns. Each session shows
-// its time (and the coach's own time when their zone differs), the member,
-// its status and whether it belongs to a series; the buttons to cancel or
+// its time (and the coach's own time when their zone differs), the member
+// (a group class: its title, linking to its roster), its status and whether it belongs to a series; the buttons to cancel or
 // mark no-show come from SessionActions. Used by /coach and /owner/calendar.
 import Link from "next/link";
 import type { SessionView } from "@/server/sessions/session-view";
@@ -87,6 +87,7 @@ export function WeekCalendar({
   hrefFor,
   coachZone,
   coachZoneLabel,
+  classHref,
 }: {
   week: CalendarWeek;
   sessions: readonly SessionView[];
@@ -99,6 +100,8 @@ export function WeekCalendar({
   coachZone: string;
   /** Whose zone the smaller times are: "your zone", "Camille Durand's zone". */
   coachZoneLabel: string;
+  /** The page of a group class (its roster and attendance). */
+  classHref: (classId: string) => string;
 }) {
   const days = Array.from({ length: 7 }, (_, index) => addDays(week.monday, index));
   const today = dateInZone(now, zone);
@@ -151,7 +154,7 @@ export function WeekCalendar({
               ) : (
                 <ul className="mt-2 grid gap-2">
                   {daySessions.map((session) => (
-                    <SessionItem key={session.id} session={session} zone={zone} coachZone={coachZone} now={now} />
+                    <SessionItem key={session.id} session={session} zone={zone} coachZone={coachZone} now={now} classHref={classHref} />
                   ))}
                 </ul>
               )}
@@ -163,9 +166,22 @@ export function WeekCalendar({
   );
 }
 
-function SessionItem({ session, zone, coachZone, now }: { session: SessionView; zone: string; coachZone: string; now: Date }) {
+function SessionItem({
+  session,
+  zone,
+  coachZone,
+  now,
+  classHref,
+}: {
+  session: SessionView;
+  zone: string;
+  coachZone: string;
+  now: Date;
+  classHref: (classId: string) => string;
+}) {
   const time = formatTimeRange(session.startsAt, session.endsAt, zone);
-  const memberName = session.member?.name ?? "Group class";
+  const isClass = session.title !== null;
+  const memberName = session.member?.name ?? (session.title || "Group class");
   const started = new Date(session.startsAt).getTime() <= now.getTime();
   const cancelled = session.status === "cancelled";
   return (
@@ -183,10 +199,18 @@ function SessionItem({ session, zone, coachZone, now }: { session: SessionView; 
           {formatTimeRange(session.startsAt, session.endsAt, coachZone)} {zoneName(coachZone)}
         </p>
       )}
-      <p className="mt-1 text-sm text-slate-800">{memberName}</p>
+      <p className="mt-1 text-sm text-slate-800">
+        {isClass ? (
+          <Link href={classHref(session.id)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            {memberName}
+          </Link>
+        ) : (
+          memberName
+        )}
+      </p>
       <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
         <StatusBadge status={session.status} />
-        <span className="text-xs text-slate-600">{session.recurringBookingId ? "Series" : "One-time"}</span>
+        <span className="text-xs text-slate-600">{isClass ? "Class" : session.recurringBookingId ? "Series" : "One-time"}</span>
       </div>
       {cancelled && session.cancellationReason && (
         <p className="mt-1 text-xs text-slate-600">Reason: {session.cancellationReason}</p>
@@ -195,7 +219,7 @@ function SessionItem({ session, zone, coachZone, now }: { session: SessionView; 
         sessionId={session.id}
         summary={`${memberName}, ${formatCalendarDate(dateInZone(session.startsAt, zone), "short")}, ${time}`}
         canCancel={session.status === "scheduled" && !started}
-        canMarkNoShow={started && (session.status === "scheduled" || session.status === "completed")}
+        canMarkNoShow={!isClass && started && (session.status === "scheduled" || session.status === "completed")}
       />
     </li>
   );

@@ -140,6 +140,11 @@ test.describe("as Camille", () => {
     await form.getByRole("button", { name: "Schedule class" }).click();
     await expect(form.getByRole("alert")).toContainText("Camille Durand already has a session or a class at that time");
 
+    // Her calendar shows the class by its title, a link to its roster.
+    await page.goto(`/coach?week=${thursday}`);
+    await page.getByRole("link", { name: "Kettlebell basics" }).click();
+    await expect(page.getByRole("heading", { name: "Kettlebell basics", level: 1 })).toBeVisible();
+
     await page.goto(`/coach/classes?week=${thursday}`);
     await page.getByRole("list", { name: "Classes this week" }).getByRole("link", { name: "Kettlebell basics" }).click();
     await expect(page.getByRole("heading", { name: "Kettlebell basics", level: 1 })).toBeVisible();

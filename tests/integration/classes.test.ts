@@ -19,6 +19,8 @@ import { getClass } from "@/server/classes/get-class";
 import { listClasses } from "@/server/classes/list-classes";
 import { markAttendance } from "@/server/classes/mark-attendance";
 import { generateSessions } from "@/server/sessions/generate-sessions";
+import { listSessions } from "@/server/sessions/list-sessions";
+import { markNoShow } from "@/server/sessions/mark-no-show";
 import { rejection } from "../helpers/app-error";
 import { ALL_WEEK, addPerson, addWeeklyRules, clearBusinessData } from "../helpers/people";
 import { useMigratedDatabase } from "../helpers/test-database";
@@ -205,6 +207,18 @@ describe("the class itself", () => {
     expect(await markAttendance({ db, actor: coach, input: { id: enrolment.id, attendance: "attended" }, now: after })).toMatchObject({ status: "attended" });
     const [row] = await db.select({ placesTaken: trainingSessions.placesTaken }).from(trainingSessions).where(eq(trainingSessions.id, yoga.id));
     expect(row!.placesTaken).toBe(1);
+  });
+
+  it("is a session with its title in the calendar, never marked no-show as a whole", async () => {
+    const yoga = await aClass(2);
+    const [session] = await listSessions({ db, actor: coach, input: { from: "2027-03-03", to: "2027-03-04" }, now: NOW });
+    expect(session).toMatchObject({ id: yoga.id, title: "Pilates", member: null, status: "scheduled" });
+    const after = new Date(new Date(CLASS.startsAt).getTime() + 10 * 60_000);
+    const refused = await rejection(markNoShow({ db, actor: coach, input: { id: yoga.id }, now: after }));
+    expect(refused).toMatchObject({ code: "conflict" });
+    expect(refused.message).toMatch(/attendance/);
+    const [row] = await db.select({ status: trainingSessions.status }).from(trainingSessions).where(eq(trainingSessions.id, yoga.id));
+    expect(row!.status).toBe("scheduled");
   });
 
   it("a member cannot mark attendance or see the roster", async () => {

@@ -138,6 +138,7 @@ describe("listSessions", () => {
       status: "scheduled",
       coach: { id: coachA.id, name: "Carl", timezone: "Europe/Paris" },
       member: { id: memberA.id, name: "Mia" },
+      title: null,
       recurringBookingId: null,
       oneTimeBookingId: null,
       cancellationReason: null,

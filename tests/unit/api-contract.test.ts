@@ -12,6 +12,7 @@ const session = {
   status: "scheduled",
   coach: { id: "c1", name: "Cora", timezone: "Europe/Paris" },
   member: { id: "m1", name: "Mia" },
+  title: null,
   recurringBookingId: null,
   oneTimeBookingId: "b1",
   cancellationReason: null,

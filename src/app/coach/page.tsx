@@ -36,6 +36,7 @@ export default async function CoachCalendarPage({ searchParams }: { searchParams
         coachZoneLabel="your zone"
         coachZone={coachZone}
         hrefFor={(monday) => `/coach?week=${monday}`}
+        classHref={(classId) => `/coach/classes/${classId}`}
       />
     </>
   );

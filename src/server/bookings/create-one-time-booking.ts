@@ -106,6 +106,7 @@ export async function createOneTimeBooking(options: {
     status: "scheduled",
     coach: { id: coach.id, name: coach.name, timezone: coach.timezone },
     member: { id: member.id, name: member.name },
+    title: null,
     recurringBookingId: null,
     oneTimeBookingId: ids.bookingId,
     cancellationReason: null,

@@ -6,12 +6,13 @@
 // `completed` as a correction (the generator marks past sessions completed);
 // a cancelled session, or one already no-show, is 409 — the state machine in
 // src/domain/session-status.ts decides. A one-time booking's row becomes
-// NO_SHOW in the same transaction.
+// NO_SHOW in the same transaction. A group class is never no-show as a
+// whole: its attendance is marked per place (classes/mark-attendance.ts), 409.
 //
 // Race-free like cancelling: the UPDATE's WHERE decides, a later read only
 // explains a refusal.
 import { z } from "zod";
-import { and, eq, inArray, lte, type SQL } from "drizzle-orm";
+import { and, eq, inArray, lte, ne, type SQL } from "drizzle-orm";
 import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
 import type { DatabaseOrTransaction } from "@/db";
@@ -44,6 +45,7 @@ export async function markNoShow(options: {
       eq(trainingSessions.id, input.id),
       inArray(trainingSessions.status, statusesLeadingTo("no_show")),
       lte(trainingSessions.startsAt, now),
+      ne(trainingSessions.type, "GROUP"),
       ...sessionScopeConditions(actor),
     ];
 
@@ -54,11 +56,14 @@ export async function markNoShow(options: {
       .returning({ id: trainingSessions.id, oneTimeBookingId: trainingSessions.oneTimeBookingId });
 
     if (!marked) {
-      throw await explainRefusedTransition(tx, actor, input.id, "no_show", ({ startsAt }) =>
-        startsAt.getTime() > now.getTime()
+      throw await explainRefusedTransition(tx, actor, input.id, "no_show", ({ startsAt, type }) => {
+        if (type === "GROUP") {
+          return new AppError("conflict", "A class is not marked no-show as a whole: mark each place attended or no-show (POST /api/v1/enrolments/{id}/attendance)");
+        }
+        return startsAt.getTime() > now.getTime()
           ? new AppError("conflict", `The session has not started yet (it starts at ${startsAt.toISOString()})`)
-          : undefined,
-      );
+          : undefined;
+      });
     }
 
     if (marked.oneTimeBookingId) {

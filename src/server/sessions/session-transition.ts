@@ -27,7 +27,7 @@ export async function explainRefusedTransition(
   actor: Actor,
   id: string,
   target: SessionStatus,
-  timing: (session: { status: SessionStatus; startsAt: Date }) => AppError | undefined,
+  timing: (session: { status: SessionStatus; startsAt: Date; type: string }) => AppError | undefined,
 ): Promise<AppError> {
   const [row] = await db
     .select({
@@ -35,6 +35,7 @@ export async function explainRefusedTransition(
       memberId: trainingSessions.memberId,
       status: trainingSessions.status,
       startsAt: trainingSessions.startsAt,
+      type: trainingSessions.type,
     })
     .from(trainingSessions)
     .where(eq(trainingSessions.id, id));
@@ -42,7 +43,7 @@ export async function explainRefusedTransition(
 
   const refusal = transitionRefusal(row.status, target);
   if (refusal) return new AppError("conflict", `${refusal} (status: ${row.status})`);
-  const timed = timing({ status: row.status, startsAt: new Date(row.startsAt) });
+  const timed = timing({ status: row.status, startsAt: new Date(row.startsAt), type: row.type });
   if (timed) return timed;
   // Changed between the UPDATE and this read: ask the client to look again.
   return new AppError("conflict", "The session changed meanwhile; reload it and try again");

@@ -20,7 +20,8 @@ export const sessionViewSchema = z
     endsAt: instant.describe("Exclusive end of [startsAt, endsAt), ISO 8601 UTC."),
     status: sessionStatusSchema,
     coach: coachRef,
-    member: memberRef.nullable().describe("Null only for a v1 session without a member."),
+    member: memberRef.nullable().describe("Null for a group class (its places are enrolments), or a v1 session without a member."),
+    title: z.string().nullable().describe("A group class's title; null for a one-to-one session."),
     recurringBookingId: recordId.nullable().describe("The series it belongs to, if any."),
     oneTimeBookingId: recordId.nullable().describe("The one-time booking it came from, if any."),
     cancellationReason: z.string().nullable(),
@@ -50,6 +51,8 @@ export async function selectSessionViews(
       coachTimezone: effectiveCoachTimeZone(),
       memberId: trainingSessions.memberId,
       memberName: member.name,
+      type: trainingSessions.type,
+      title: trainingSessions.title,
       recurringBookingId: trainingSessions.recurringBookingId,
       oneTimeBookingId: trainingSessions.oneTimeBookingId,
       cancellationReason: trainingSessions.cancellationReason,
@@ -75,6 +78,8 @@ function toSessionView(row: {
   coachTimezone: string;
   memberId: string | null;
   memberName: string | null;
+  type: string;
+  title: string | null;
   recurringBookingId: string | null;
   oneTimeBookingId: string | null;
   cancellationReason: string | null;
@@ -87,6 +92,7 @@ function toSessionView(row: {
     status: row.status,
     coach: { id: row.coachId, name: row.coachName, timezone: row.coachTimezone },
     member: row.memberId ? { id: row.memberId, name: row.memberName ?? "" } : null,
+    title: row.type === "GROUP" ? (row.title ?? "") : null,
     recurringBookingId: row.recurringBookingId,
     oneTimeBookingId: row.oneTimeBookingId,
     cancellationReason: row.cancellationReason,

@@ -11,7 +11,7 @@ export function AffectedSessionList({ sessions, zone }: { sessions: readonly Ses
       {sessions.map((session) => (
         <li key={session.id} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           <span className="font-medium tabular-nums">{formatSessionTime(session.startsAt, session.endsAt, zone)}</span>
-          <span>{session.member?.name ?? "Group class"}</span>
+          <span>{session.member?.name ?? (session.title || "Group class")}</span>
           <StatusBadge status={session.status} />
         </li>
       ))}

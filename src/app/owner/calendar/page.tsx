@@ -51,6 +51,7 @@ export default async function OwnerCalendarPage({
         coachZoneLabel={`${coach.name}'s zone`}
         coachZone={coach.timezone}
         hrefFor={(monday) => `/owner/calendar?coach=${encodeURIComponent(coach.id)}&week=${monday}`}
+        classHref={(classId) => `/owner/classes/${classId}`}
       />
     </>
   );

@@ -84,7 +84,7 @@ export const sessionPaths: PathSpecs = {
         400: "Any field in the body, or a body that is not JSON.",
         403: "A member.",
         404: "No such session — or another coach's.",
-        409: "Not started yet, cancelled, or already no_show.",
+        409: "Not started yet, cancelled, already no_show, or a group class (its attendance is marked per place: POST /api/v1/enrolments/{id}/attendance).",
       },
     },
   },
