@@ -2,7 +2,8 @@
 // crosses the 2027 spring-forward keeps 10:00 local in the feed (15:00Z, then
 // 14:00Z); the feed's window (30 days back to the horizon, cancellations of
 // the last 30 days only); the address shown again, the same for two first
-// asks at once, never stored; a changed server secret replaces the feed.
+// asks at once, never stored; a changed server secret replaces the feed;
+// a member's places in group classes, and a class by its title for its coach.
 import ICAL from "ical.js";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -10,6 +11,10 @@ import type { Actor } from "@/auth/actor";
 import type { DatabaseOrTransaction } from "@/db";
 import { calendarFeeds, trainingSessions } from "@/db/schema";
 import { createRecurringBooking } from "@/server/bookings/create-recurring-booking";
+import { cancelClass } from "@/server/classes/cancel-class";
+import { cancelEnrolment } from "@/server/classes/cancel-enrolment";
+import { createClass } from "@/server/classes/create-class";
+import { enrolInClass } from "@/server/classes/enrol-in-class";
 import { findCalendarFeed } from "@/server/calendar-feed/find-calendar-feed";
 import { getCalendarFeed } from "@/server/calendar-feed/get-calendar-feed";
 import { renderCalendarFeed } from "@/server/calendar-feed/render-calendar-feed";
@@ -208,5 +213,35 @@ describe("the feed's address", () => {
       expect((await rejection(renderCalendarFeed({ db, input: { file }, now: NOW }))).code).toBe("not_found");
     }
     expect((await rejection(getCalendarFeed({ db, actor: null, baseUrl: BASE_URL, secret: SECRET }))).code).toBe("unauthenticated");
+  });
+});
+
+describe("group classes in the feed", () => {
+  it("shows a member their places (not a waitlisted or given-up one), the coach the class by its title, and a cancelled class cancelled", async () => {
+    // Tuesday 2027-03-02 14:00–15:00 UTC (09:00 in New York), two places.
+    const times = { startsAt: "2027-03-02T14:00:00Z", endsAt: "2027-03-02T15:00:00Z" };
+    const { class: pilates } = await createClass({ db, actor: coach, input: { coachId: coach.id, title: "Pilates", capacity: 2, ...times }, now: NOW });
+    const quitter = await addPerson(db, "member", { name: "Quinn" });
+    const held = await addPerson(db, "member", { name: "Hana" });
+    const waiting = await addPerson(db, "member", { name: "Wes" });
+    const given = await enrolInClass({ db, actor: quitter, input: { classId: pilates.id }, now: NOW });
+    await enrolInClass({ db, actor: member, input: { classId: pilates.id }, now: NOW });
+    await cancelEnrolment({ db, actor: quitter, input: { id: given.enrolment.id }, now: NOW });
+    await enrolInClass({ db, actor: held, input: { classId: pilates.id }, now: NOW });
+    expect((await enrolInClass({ db, actor: waiting, input: { classId: pilates.id }, now: NOW })).enrolment.status).toBe("waitlisted");
+
+    const mine = (await render(member)).events;
+    expect(mine).toEqual([
+      expect.objectContaining({ summary: "Pilates with Casey", status: "CONFIRMED", sequence: 0, start: new Date(times.startsAt), end: new Date(times.endsAt) }),
+    ]);
+    expect((await render(held)).events.map((event) => event.uid)).toEqual([mine[0]!.uid]);
+    expect((await render(waiting)).events).toEqual([]);
+    expect((await render(quitter)).events).toEqual([]);
+    expect((await render(coach)).events).toEqual([expect.objectContaining({ uid: mine[0]!.uid, summary: "Pilates", status: "CONFIRMED" })]);
+
+    await cancelClass({ db, actor: coach, input: { id: pilates.id, reason: "Coach ill" }, now: NOW });
+    for (const person of [member, held, coach]) {
+      expect((await render(person)).events).toEqual([expect.objectContaining({ uid: mine[0]!.uid, status: "CANCELLED", sequence: 1 })]);
+    }
   });
 });

@@ -4,9 +4,13 @@
 // booking horizon (SESSION_HORIZON_WEEKS); held and upcoming ones CONFIRMED,
 // cancelled ones STATUS:CANCELLED (SEQUENCE 1) while cancelled in the last 30
 // days, so a subscribed calendar drops them, then left out. One UID per
-// session, the same as in e-mailed invitations. An unknown, replaced or
-// turned-off token is 404, with no hint which.
-import { and, asc, eq, gte, isNull, lt, ne, or } from "drizzle-orm";
+// session, the same as in e-mailed invitations. A member's places in group
+// classes are in it too (held, attended or no-show, and a cancelled class
+// they held a place in, shown cancelled); a place on a waitlist is not,
+// until promoted, and a place given up leaves the feed (a subscribed
+// calendar drops the event). An unknown, replaced or turned-off token is 404, with no
+// hint which.
+import { and, asc, eq, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DatabaseOrTransaction } from "@/db";
@@ -59,13 +63,20 @@ export async function renderCalendarFeed({
       coachId: trainingSessions.coachId,
       coachName: coach.name,
       memberName: member.name,
+      title: trainingSessions.title,
+      type: trainingSessions.type,
     })
     .from(trainingSessions)
     .innerJoin(coach, eq(coach.id, trainingSessions.coachId))
     .leftJoin(member, eq(member.id, trainingSessions.memberId))
     .where(
       and(
-        or(eq(trainingSessions.coachId, feed.userId), eq(trainingSessions.memberId, feed.userId)),
+        or(
+          eq(trainingSessions.coachId, feed.userId),
+          eq(trainingSessions.memberId, feed.userId),
+          sql`EXISTS (SELECT 1 FROM class_enrolments e WHERE e.class_id = ${trainingSessions.id} AND e.member_id = ${feed.userId}
+                AND (e.status IN ('confirmed', 'attended', 'no_show') OR e.cancel_cause = 'class_cancelled'))`,
+        ),
         gte(trainingSessions.startsAt, since),
         lt(trainingSessions.startsAt, until),
         or(ne(trainingSessions.status, "cancelled"), gte(trainingSessions.cancelledAt, since)),
@@ -74,14 +85,16 @@ export async function renderCalendarFeed({
     .orderBy(asc(trainingSessions.startsAt), asc(trainingSessions.id));
 
   const events: CalendarEvent[] = rows.map((row) => {
-    const other = row.coachId === feed.userId ? row.memberName : row.coachName;
+    const isCoach = row.coachId === feed.userId;
+    const other = isCoach ? row.memberName : row.coachName;
+    const title = row.type === "GROUP" ? row.title || "Group class" : null;
     return {
       uid: sessionUid(row.id),
       sequence: sessionSequence(row.status),
       start: new Date(row.startsAt),
       end: new Date(row.endsAt),
       stamp: now,
-      summary: other ? `Session with ${other}` : "Session",
+      summary: title ? (isCoach ? title : `${title} with ${row.coachName}`) : other ? `Session with ${other}` : "Session",
       status: row.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
     };
   });
