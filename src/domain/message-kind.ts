@@ -21,6 +21,8 @@ export const messageKinds = [
   "class_enrolled",
   "class_waitlisted",
   "class_promoted",
+  // drizzle/0010: a member's place given up (by them, their coach or the owner).
+  "class_place_cancelled",
 ] as const;
 
 export type MessageKind = (typeof messageKinds)[number];

@@ -269,7 +269,7 @@ describe("every message written renders in English and French", () => {
 });
 
 describe("class places", () => {
-  it("enrolled, waitlisted, promoted and the class cancelled: each told in their language, with the class's title", async () => {
+  it("enrolled, waitlisted, a place given up, promoted and the class cancelled: each told in their language, with the class's title", async () => {
     const { class: pilates } = await createClass({
       db,
       actor: coach,
@@ -290,7 +290,7 @@ describe("class places", () => {
       .innerJoin(users, eq(users.id, outboxMessages.recipientId))
       .orderBy(outboxMessages.createdAt);
     const kindsOf = (id: string) => rows.filter((row) => row.message.recipientId === id).map((row) => row.message.kind).sort();
-    expect(kindsOf(member.id)).toEqual(["class_enrolled"]);
+    expect(kindsOf(member.id)).toEqual(["class_enrolled", "class_place_cancelled"]);
     expect(kindsOf(second.id)).toEqual(["class_enrolled", "session_cancelled"]);
     expect(kindsOf(third.id)).toEqual(["class_promoted", "class_waitlisted", "session_cancelled"]);
     expect(kindsOf(coach.id)).toEqual(["session_cancelled"]);
@@ -310,6 +310,12 @@ describe("class places", () => {
     expect(promoted.subject).toContain("Pilates");
     expect(promoted.calendar?.method).toBe("REQUEST");
     expect(promoted.calendar?.content).toContain("SUMMARY:Pilates with Camille");
+    const givenUp = render("class_place_cancelled", "en");
+    expect(givenUp.subject).toContain("Place cancelled: Pilates");
+    expect(givenUp.text).toContain("Your place in Pilates was cancelled by");
+    expect(givenUp.calendar?.method).toBe("CANCEL");
+    expect(givenUp.calendar?.content).toContain("STATUS:CANCELLED");
+    expect(render("class_place_cancelled", "fr").text).toContain("Votre place au cours Pilates a été annulée par");
     const cancelled = render("session_cancelled", "fr");
     expect(cancelled.text).toContain("Pilates avec Camille");
     expect(cancelled.text).toContain("Room flooded");

@@ -1,7 +1,9 @@
 // A place (or a waitlist place) is given up: by its member before the class
 // starts, by the class's coach or the owner while the class is scheduled. A
 // freed place goes to the first on the waitlist in the same transaction
-// (promote-waitlist.ts), before the studio's cut-off.
+// (promote-waitlist.ts), before the studio's cut-off. The member of a place
+// (not of a waitlist place) is told, whoever gave it up: the message's
+// calendar cancellation takes the class out of their calendar.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/auth/actor";
@@ -10,6 +12,7 @@ import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { AppError } from "@/domain/errors";
 import { holdsPlace, isLive, type EnrolmentStatus } from "@/domain/enrolment";
 import { recordId } from "../fields";
+import { enqueuePlaceCancelledMessage } from "../messages/class-messages";
 import { parseInput } from "../validation";
 import { lockClass, waitlistCutoffMinutes } from "./class-sql";
 import { selectEnrolmentViews, type EnrolmentView } from "./class-view";
@@ -44,7 +47,9 @@ export async function cancelEnrolment(options: {
                          SET status = 'cancelled', cancel_cause = ${actor.role}::enrolment_cancel_cause,
                              cancelled_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
                          WHERE id = ${found.id}`);
-    const promotedIds = holdsPlace(current!.status) ? await promoteWaitlist(tx, locked, { now, cutoffMinutes, by: null }) : [];
+    const heldPlace = holdsPlace(current!.status);
+    if (heldPlace) await enqueuePlaceCancelledMessage(tx, found.id, { cutoffMinutes, by: actor });
+    const promotedIds = heldPlace ? await promoteWaitlist(tx, locked, { now, cutoffMinutes, by: null }) : [];
     const views = await selectEnrolmentViews(tx, (e) => sql`${e.id} IN (${sql.join([found.id, ...promotedIds].map((id) => sql`${id}`), sql`, `)})`);
     return { enrolment: views.find((view) => view.id === found.id)!, promoted: views.filter((view) => view.id !== found.id) };
   });

@@ -54,6 +54,7 @@ export interface Catalog {
   class_enrolled: { subject(title: string, when: string): string; intro(title: string): string; action: string };
   class_waitlisted: { subject(title: string, when: string): string; intro(title: string, position: number): string; promise(hours: string): string; action: string };
   class_promoted: { subject(title: string, when: string): string; intro(title: string): string; action: string };
+  class_place_cancelled: { subject(title: string, when: string): string; intro(title: string, by: string): string; action: string };
   owner_digest: {
     subject(date: string): string;
     intro(date: string): string;
@@ -178,6 +179,11 @@ const en: Catalog = {
     intro: (title) => `A place freed up and it is yours: you now have a place in ${title}.`,
     action: "See my classes",
   },
+  class_place_cancelled: {
+    subject: (title, when) => `Place cancelled: ${title}, ${when}`,
+    intro: (title, by) => `Your place in ${title} was cancelled ${by}.`,
+    action: "See the classes",
+  },
   owner_digest: {
     subject: (date) => `Coachbook daily digest, ${date}`,
     intro: (date) => `What happened on ${date}:`,
@@ -300,6 +306,11 @@ const fr: Catalog = {
     subject: (title, when) => `Une place s'est libérée : ${title}, ${when}`,
     intro: (title) => `Une place s'est libérée et elle est pour vous : vous avez une place au cours ${title}.`,
     action: "Voir mes cours",
+  },
+  class_place_cancelled: {
+    subject: (title, when) => `Place annulée : ${title}, ${when}`,
+    intro: (title, by) => `Votre place au cours ${title} a été annulée ${by}.`,
+    action: "Voir les cours",
   },
   owner_digest: {
     subject: (date) => `Résumé quotidien Coachbook, ${date}`,

@@ -1,5 +1,5 @@
 // Messages about a member's place in a class (class_enrolled,
-// class_waitlisted, class_promoted), written set-based in the transaction
+// class_waitlisted, class_promoted, class_place_cancelled), written set-based in the transaction
 // that changed the places: one INSERT … SELECT for any number of places. The
 // payload is the class as it is now (sessionSnapshot(), with its title) and
 // the place with its waitlist position. A cancelled class is told by
@@ -46,4 +46,13 @@ export async function enqueueClassPlaceMessages(
     db,
     classPlaceMessages(ids, sql`CASE WHEN ${e.status} = 'waitlisted' THEN 'class_waitlisted' ELSE ${confirmed} END`, options),
   );
+}
+
+/** Tells the member of enrolment `enrolmentId` that their place was given up (by `by`): class_place_cancelled. */
+export async function enqueuePlaceCancelledMessage(
+  db: DatabaseOrTransaction,
+  enrolmentId: string,
+  options: { cutoffMinutes: number; by: Pick<Actor, "id" | "name" | "role"> },
+): Promise<number> {
+  return writeAndNotify(db, classPlaceMessages(sql`${enrolmentId}`, sql`'class_place_cancelled'`, options));
 }

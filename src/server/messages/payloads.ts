@@ -19,10 +19,10 @@ export interface SessionSnapshot {
   title?: string | null;
 }
 
-/** class_enrolled, class_waitlisted, class_promoted: the class, and the recipient's place in it. */
+/** class_enrolled, class_waitlisted, class_promoted, class_place_cancelled: the class, and the recipient's place in it. */
 export interface ClassPlacePayload {
   session: SessionSnapshot;
-  enrolment: { id: string; status: "confirmed" | "waitlisted"; position: number | null };
+  enrolment: { id: string; status: "confirmed" | "waitlisted" | "cancelled"; position: number | null };
   /** Minutes before the class after which nobody is promoted (the studio's setting when written). */
   cutoffMinutes: number;
   by: ChangedBy | null;

@@ -240,6 +240,17 @@ function bodyOf(kind: MessageKind, payload: unknown, view: MessageView): Body {
         calendar: { method: "REQUEST", events: [view.event(session, "scheduled")] },
       };
     }
+    case "class_place_cancelled": {
+      const { session, by } = payload as ClassPlacePayload;
+      const c = t.class_place_cancelled;
+      const title = session.title ?? "";
+      return {
+        subject: c.subject(title, view.sessionShort(session)),
+        paragraphs: [c.intro(title, view.byWho(by)), ...view.sessionLines(session)],
+        action: { label: c.action, url: view.link("/member/classes") },
+        calendar: { method: "CANCEL", events: [view.event(session, "cancelled")] },
+      };
+    }
     case "class_waitlisted": {
       const { session, enrolment, cutoffMinutes } = payload as ClassPlacePayload;
       const c = t.class_waitlisted;
