@@ -1,8 +1,9 @@
 // One coach's week of sessions, Monday to Sunday in the viewer's zone: on a
 // phone a list of days, on a wide screen seven columns. Each session shows
 // its time (and the coach's own time when their zone differs), the member
-// (a group class: its title, linking to its roster), its status and whether it belongs to a series; the buttons to cancel or
-// mark no-show come from SessionActions. Used by /coach and /owner/calendar.
+// (a group class: its title, linking to its roster), its status and whether
+// it belongs to a series; the buttons to cancel or mark no-show come from
+// SessionActions. Used by /coach and /owner/calendar.
 import Link from "next/link";
 import type { SessionView } from "@/server/sessions/session-view";
 import { wallClockToInstant } from "@/domain/time";

@@ -8,8 +8,8 @@
 // classes are in it too (held, attended or no-show, and a cancelled class
 // they held a place in, shown cancelled); a place on a waitlist is not,
 // until promoted, and a place given up leaves the feed (a subscribed
-// calendar drops the event). An unknown, replaced or turned-off token is 404, with no
-// hint which.
+// calendar drops the event). An unknown, replaced or turned-off token is
+// 404, with no hint which.
 import { and, asc, eq, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";

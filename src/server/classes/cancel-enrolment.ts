@@ -47,9 +47,11 @@ export async function cancelEnrolment(options: {
                          SET status = 'cancelled', cancel_cause = ${actor.role}::enrolment_cancel_cause,
                              cancelled_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
                          WHERE id = ${found.id}`);
-    const heldPlace = holdsPlace(current!.status);
-    if (heldPlace) await enqueuePlaceCancelledMessage(tx, found.id, { cutoffMinutes, by: actor });
-    const promotedIds = heldPlace ? await promoteWaitlist(tx, locked, { now, cutoffMinutes, by: null }) : [];
+    let promotedIds: string[] = [];
+    if (holdsPlace(current!.status)) {
+      await enqueuePlaceCancelledMessage(tx, found.id, { cutoffMinutes, by: actor });
+      promotedIds = await promoteWaitlist(tx, locked, { now, cutoffMinutes, by: null });
+    }
     const views = await selectEnrolmentViews(tx, (e) => sql`${e.id} IN (${sql.join([found.id, ...promotedIds].map((id) => sql`${id}`), sql`, `)})`);
     return { enrolment: views.find((view) => view.id === found.id)!, promoted: views.filter((view) => view.id !== found.id) };
   });

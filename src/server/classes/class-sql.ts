@@ -6,6 +6,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { selectRows, type DatabaseOrTransaction } from "@/db";
 import { onLiveCalendar, sessionOf, sessionRange } from "@/db/live-calendar";
 import { classEnrolments, studioSettings, trainingSessions } from "@/db/schema";
+import { AppError } from "@/domain/errors";
 
 /** The longest a class change waits for the class (a crowd enrolling at once queues on its row). */
 export const CLASS_LOCK_TIMEOUT_MS = 5_000;
@@ -116,4 +117,14 @@ export async function lockClass(tx: DatabaseOrTransaction, classId: string, memb
 export async function waitlistCutoffMinutes(db: DatabaseOrTransaction): Promise<number> {
   const [row] = await selectRows<{ minutes: number }>(db, sql`SELECT ${studioSettings.waitlistCutoffMinutes} AS minutes FROM ${studioSettings}`);
   return row ? Number(row.minutes) : 120;
+}
+
+/** A class series (a recurring_bookings row without a member): its coach and status; 404 when there is none. */
+export async function findClassSeries(db: DatabaseOrTransaction, seriesId: string): Promise<{ coach_id: string; status: string }> {
+  const [series] = await selectRows<{ coach_id: string; status: string }>(
+    db,
+    sql`SELECT coach_id, status::text AS status FROM recurring_bookings WHERE id = ${seriesId} AND member_id IS NULL`,
+  );
+  if (!series) throw new AppError("not_found", `No class series with id ${seriesId}`);
+  return series;
 }

@@ -15,6 +15,7 @@ import { resolveBookingMember } from "../bookings/booking-parties";
 import { recordId } from "../fields";
 import { assertMayBookUnverified } from "../studio-settings/verified-email";
 import { parseInput } from "../validation";
+import { findClassSeries } from "./class-sql";
 import { selectEnrolmentViews, type EnrolmentView } from "./class-view";
 import { fillStandingPlaces } from "./fill-standing-places";
 import { selectStandingPlaceViews, type StandingPlaceView } from "./standing-place-view";
@@ -32,11 +33,7 @@ export async function createStandingPlace(options: {
   assertCan(actor, "classes:enrol");
   const input = parseInput(createStandingPlaceInput, options.input);
   const now = options.now ?? new Date();
-  const [series] = await selectRows<{ coach_id: string; status: string }>(
-    db,
-    sql`SELECT coach_id, status::text AS status FROM recurring_bookings WHERE id = ${input.seriesId} AND member_id IS NULL`,
-  );
-  if (!series) throw new AppError("not_found", `No class series with id ${input.seriesId}`);
+  const series = await findClassSeries(db, input.seriesId);
   const member = await resolveBookingMember(db, actor, { coachId: series.coach_id, memberId: input.memberId });
   await assertMayBookUnverified(db, actor);
   if (series.status !== "active") throw new AppError("conflict", "This class series is cancelled");

@@ -5,10 +5,10 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/auth/actor";
 import { assertCan } from "@/auth/permissions";
-import { selectRows, type DatabaseOrTransaction } from "@/db";
-import { AppError } from "@/domain/errors";
+import type { DatabaseOrTransaction } from "@/db";
 import { recordId } from "../fields";
 import { parseInput } from "../validation";
+import { findClassSeries } from "./class-sql";
 import { selectStandingPlaceViews, type StandingPlaceView } from "./standing-place-view";
 
 export const listStandingPlacesInput = z.strictObject({
@@ -24,10 +24,7 @@ export async function listStandingPlaces(options: {
   const { actor } = options;
   assertCan(actor, "classes:read");
   const input = parseInput(listStandingPlacesInput, options.input ?? {});
-  if (input.seriesId) {
-    const found = await selectRows(options.db, sql`SELECT 1 FROM recurring_bookings WHERE id = ${input.seriesId} AND member_id IS NULL`);
-    if (found.length === 0) throw new AppError("not_found", `No class series with id ${input.seriesId}`);
-  }
+  if (input.seriesId) await findClassSeries(options.db, input.seriesId);
   return selectStandingPlaceViews(
     options.db,
     sql`true ${input.seriesId ? sql`AND sp.series_id = ${input.seriesId}` : sql``}
