@@ -177,6 +177,14 @@ describe("failures", () => {
     await smtp.waitFor(1);
   });
 
+  it("a message is due within the millisecond it was enqueued in, though the database keeps microseconds", async () => {
+    await enqueueMessages(db, [{ kind: "password_reset", recipientId: member.id, payload: { url: "https://studio.example/reset/abc" } }]);
+    await db.update(outboxMessages).set({ nextAttemptAt: sql`'2027-03-01T08:00:00.123456Z'::timestamptz` });
+    expect(await deliverAll(new Date("2027-03-01T08:00:00.122Z"))).toMatchObject({ claimed: 0 });
+    expect(await deliverAll(new Date("2027-03-01T08:00:00.123Z"))).toMatchObject({ claimed: 1, sent: 1 });
+    await smtp.waitFor(1);
+  });
+
   it("a permanent refusal is kept as failed, with its reason, and not tried again", async () => {
     await enqueueMessages(db, [{ kind: "password_reset", recipientId: member.id, payload: { url: "https://studio.example/reset/abc" } }]);
     smtp.refuse(() => ({ code: 550, message: "No such mailbox" }));

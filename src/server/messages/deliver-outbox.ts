@@ -57,6 +57,11 @@ export interface DeliveryOutcome {
 
 const o = outboxMessages;
 
+// `now` is a JavaScript Date (milliseconds) and next_attempt_at the
+// database's now() (microseconds): a message enqueued at 10:00:00.123456 is
+// due for a pass at 10:00:00.123, so "due" means "before the next millisecond"
+// (otherwise it waits a whole poll, and a test that enqueues then delivers at
+// once fails on a fast machine).
 export async function claimDueMessages(db: DatabaseOrTransaction, batch: number, now = new Date()): Promise<ClaimedRow[]> {
   const at = now.toISOString();
   return selectRows<ClaimedRow>(
@@ -64,7 +69,7 @@ export async function claimDueMessages(db: DatabaseOrTransaction, batch: number,
     sql`WITH due AS (
           SELECT ${o.id} FROM ${o}
           WHERE ${o.status} IN ('pending', 'sending')
-            AND ((${o.status} = 'pending' AND ${o.nextAttemptAt} <= ${at}::timestamptz)
+            AND ((${o.status} = 'pending' AND ${o.nextAttemptAt} < ${at}::timestamptz + interval '1 millisecond')
               OR (${o.status} = 'sending' AND ${o.lockedUntil} < ${at}::timestamptz))
           ORDER BY ${o.nextAttemptAt}
           LIMIT ${batch}
