@@ -450,6 +450,35 @@ describe("edges", () => {
     expect(body.error.code).toBe("conflict");
   });
 
+  it("a member's spoofed identity or forwarding headers change nothing; a huge body is refused before it is read", async () => {
+    const spoofed = {
+      authorization: `Bearer ${tokens.m1}`,
+      "content-type": "application/json",
+      "x-user-id": ids.owner,
+      "x-user-role": "owner",
+      "x-forwarded-for": "127.0.0.1",
+      "x-real-ip": "127.0.0.1",
+      forwarded: "for=127.0.0.1;host=localhost;proto=https",
+      "x-forwarded-host": "localhost",
+    };
+    const roster = await server.request(`/api/v1/classes/${othersClass}/enrolments`, { headers: spoofed });
+    expect((await json(roster, 403)).error.code).toBe("forbidden");
+    const forOther = await server.request(`/api/v1/classes/${othersClass}/enrolments`, {
+      method: "POST",
+      headers: spoofed,
+      body: JSON.stringify({ memberId: ids.m2 }),
+    });
+    expect((await json(forOther, 403)).error.code).toBe("forbidden");
+    const huge = await server.request(`/api/v1/classes/${othersClass}/enrolments`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens.m1}`, "content-type": "application/json" },
+      body: JSON.stringify({ memberId: ids.m1, padding: "x".repeat(3 * 1024 * 1024) }),
+    });
+    expect((await json(huge, 413)).error.code).toBe("payload_too_large");
+    const { class: unchanged } = await json(await call("owner", `/api/v1/classes/${othersClass}`), 200);
+    expect(unchanged).toMatchObject({ confirmed: 0, waitlisted: 0 });
+  });
+
   it("refuses a cross-site cookie write as every other route does; the app's own page enrols", async () => {
     const signIn = await server.request("/api/auth/sign-in/email", {
       method: "POST",
