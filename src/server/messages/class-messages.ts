@@ -1,10 +1,10 @@
 // Messages about a member's place in a class (class_enrolled,
 // class_waitlisted, class_promoted, class_place_cancelled), written
 // set-based in the transaction that changed the places: one INSERT … SELECT
-// for any number of places. The
-// payload is the class as it is now (sessionSnapshot(), with its title) and
-// the place with its waitlist position. A cancelled class is told by
-// session-messages.ts (session_cancelled, to every member it had).
+// for any number of places. The payload is the class as it is now
+// (sessionSnapshot(), with its title) and the place with its waitlist
+// position. A cancelled class is told by session-messages.ts
+// (session_cancelled, to every member it had).
 import { sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "@/auth/actor";
